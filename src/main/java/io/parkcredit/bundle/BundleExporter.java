@@ -1,0 +1,75 @@
+package io.parkcredit.bundle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes the whole registry as a data bundle v1 zip (DOMAIN.md §3), streamed from PostgreSQL
+ * {@code COPY … TO STDOUT} straight into the response, from one consistent snapshot. Importing it
+ * into an empty instance reproduces the data.
+ */
+@ApplicationScoped
+public class BundleExporter {
+
+    @Inject
+    DataSource dataSource;
+
+    public void export(OutputStream out) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                var copy = c.unwrap(PGConnection.class).getCopyAPI();
+                ZipOutputStream zip = new ZipOutputStream(out);
+                OutputStream entryStream = new FilterOutputStream(zip) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        zip.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() {
+                        // the zip stays open for the next entry
+                    }
+                };
+                for (BundleFile file : BundleSpec.FILES) {
+                    zip.putNextEntry(new ZipEntry(file.fileName()));
+                    copy.copyOut(selectSql(file), entryStream);
+                    zip.closeEntry();
+                }
+                zip.finish();
+                zip.flush();
+                c.commit();
+            } finally {
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException("export failed in the database: " + e.getMessage(), e);
+        }
+    }
+
+    static String selectSql(BundleFile file) {
+        String cols = file.columns().stream().map(BundleExporter::expression).collect(Collectors.joining(", "));
+        return "copy (select " + cols + " from " + file.table() + " order by " + String.join(", ", file.key())
+                + ") to stdout with (format csv, header)";
+    }
+
+    private static String expression(BundleColumn col) {
+        return switch (col.kind()) {
+            case BOOL -> "case when " + col.name() + " then 'true' else 'false' end as " + col.name();
+            default -> col.name();
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package io.parkcredit.bundle;
+
+import io.parkcredit.security.CurrentUser;
+import io.parkcredit.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/bundles")
+@RolesAllowed(Role.ADMIN_)
+@Tag(name = "Data bundles", description = "Import and export of data bundle v1 (DOMAIN.md §3)")
+public class BundleResource {
+
+    @Inject
+    BundleImporter importer;
+
+    @Inject
+    BundleExporter exporter;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes({"application/zip", "application/octet-stream", "application/x-zip-compressed",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Import a zip of CSV files (or an .xlsx with the same sheets); all-or-nothing, 422 lists every invalid row")
+    public ImportResult importBundle(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+        java.nio.file.Path tmp = null;
+        try {
+            tmp = Files.createTempFile("parkcredit-upload-", ".zip");
+            Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return importer.importBundle(tmp, dryRun, currentUser.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the OS cleans its temporary folder
+                }
+            }
+        }
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("application/zip")
+    @Operation(summary = "The whole registry as a data bundle zip")
+    public Response export() {
+        StreamingOutput stream = exporter::export;
+        return Response.ok(stream)
+                .header("Content-Disposition", "attachment; filename=\"parkcredit-bundle-" + LocalDate.now(clock) + ".zip\"")
+                .build();
+    }
+}

@@ -1,0 +1,73 @@
+package io.parkcredit.security;
+
+import io.parkcredit.shared.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The signed-in user with the bindings that limit what they see: the USCC of an ENTERPRISE user
+ * and the institution of a BANK or GUARANTOR user. Loaded once per request.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    private User user;
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public User user() {
+        if (user == null && !identity.isAnonymous()) {
+            user = User.find("username", name()).firstResult();
+        }
+        return user;
+    }
+
+    public boolean has(Role role) {
+        return identity.hasRole(role.name());
+    }
+
+    public Role role() {
+        User u = user();
+        return u == null ? null : u.role();
+    }
+
+    /** The USCC an ENTERPRISE user is bound to, else null. */
+    public String uscc() {
+        User u = user();
+        return u == null ? null : u.uscc;
+    }
+
+    /** The institution a BANK or GUARANTOR user is bound to, else null. */
+    public String institutionCode() {
+        User u = user();
+        return u == null ? null : u.institutionCode;
+    }
+
+    /**
+     * Whether the user may read the private data of a firm (loans, events, statements, flows):
+     * park-wide roles may, an enterprise user only for its own firm. Banks and guarantors get
+     * access through consents granted by the firm (financing feature), not here.
+     */
+    public boolean mayReadPrivateDataOf(String uscc) {
+        if (has(Role.ADMIN) || has(Role.REGULATOR) || has(Role.EVALUATOR)) {
+            return true;
+        }
+        return has(Role.ENTERPRISE) && uscc != null && uscc.equals(uscc());
+    }
+
+    public void requirePrivateDataOf(String uscc) {
+        if (!mayReadPrivateDataOf(uscc)) {
+            throw ProblemException.forbidden("no access to the private data of " + uscc);
+        }
+    }
+}

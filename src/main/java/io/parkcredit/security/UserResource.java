@@ -1,0 +1,48 @@
+package io.parkcredit.security;
+
+import io.parkcredit.shared.PageRequest;
+import io.parkcredit.shared.PageResult;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/users")
+@RolesAllowed(Role.ADMIN_)
+@Tag(name = "Users", description = "Platform users and roles (DOMAIN.md §1)")
+public class UserResource {
+
+    @Inject
+    UserService users;
+
+    public record CreateUser(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,
+            @NotNull @Size(min = 8, max = 128, message = "must have 8 to 128 characters") String password,
+            @NotBlank String role,
+            String uscc,
+            String institutionCode) {
+    }
+
+    @POST
+    @Operation(summary = "Create a user; uscc is required for ENTERPRISE, institutionCode for BANK and GUARANTOR")
+    public Response create(@Valid @NotNull CreateUser body) {
+        var created = users.create(new UserService.NewUser(body.username(), body.password(), body.role(),
+                body.uscc(), body.institutionCode()));
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    public PageResult<UserService.UserView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return users.list(PageRequest.of(page, size));
+    }
+}

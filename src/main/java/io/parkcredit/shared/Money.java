@@ -1,0 +1,133 @@
+package io.parkcredit.shared;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * An amount in CNY with at most two decimals (DOMAIN.md §2). Accepts {@code 1,234.50} and
+ * {@code 1234.5}; thousands separators must group by three. Negative only where allowed.
+ */
+public record Money(BigDecimal amount) implements Comparable<Money> {
+
+    public static final Money ZERO = new Money(BigDecimal.ZERO.setScale(2));
+
+    public Money {
+        if (amount == null) {
+            throw new InvalidValueException("amount is missing");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidValueException("at most 2 decimals allowed: " + amount.toPlainString());
+        }
+        amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** Parses a non-negative amount. */
+    public static Money parse(String text) {
+        return parse(text, false);
+    }
+
+    public static Money parse(String text, boolean negativeAllowed) {
+        return new Money(parseDecimal(text, negativeAllowed));
+    }
+
+    @JsonCreator
+    public static Money of(BigDecimal amount) {
+        return new Money(amount);
+    }
+
+    public static Money of(String amount) {
+        return parse(amount, true);
+    }
+
+    /** The checked decimal behind {@link #parse}; used where a whole Money object is not needed. */
+    public static BigDecimal parseDecimal(String text, boolean negativeAllowed) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidValueException("amount is missing");
+        }
+        String s = text.strip();
+        int i = 0;
+        boolean negative = false;
+        if (s.charAt(0) == '-') {
+            negative = true;
+            i = 1;
+        }
+        if (negative && !negativeAllowed) {
+            throw new InvalidValueException("negative amount not allowed here: " + text);
+        }
+        StringBuilder digits = new StringBuilder(s.length());
+        int groupLen = -1; // digits since the last comma; -1 before any comma
+        int intDigits = 0;
+        int len = s.length();
+        for (; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+                intDigits++;
+                if (groupLen >= 0) {
+                    groupLen++;
+                }
+            } else if (c == ',') {
+                if (intDigits == 0 || (groupLen >= 0 && groupLen != 3) || (groupLen < 0 && intDigits > 3)) {
+                    throw new InvalidValueException("misplaced thousands separator in amount: " + text);
+                }
+                groupLen = 0;
+            } else if (c == '.') {
+                break;
+            } else {
+                throw new InvalidValueException("not an amount: " + text);
+            }
+        }
+        if (intDigits == 0 || (groupLen >= 0 && groupLen != 3)) {
+            throw new InvalidValueException("not an amount: " + text);
+        }
+        if (i < len) { // fraction
+            int decimals = 0;
+            digits.append('.');
+            for (i++; i < len; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new InvalidValueException("not an amount: " + text);
+                }
+                digits.append(c);
+                decimals++;
+            }
+            if (decimals == 0) {
+                throw new InvalidValueException("not an amount: " + text);
+            }
+            if (decimals > 2) {
+                throw new InvalidValueException("at most 2 decimals allowed: " + text);
+            }
+        }
+        BigDecimal value = new BigDecimal(digits.toString());
+        return (negative ? value.negate() : value).setScale(2);
+    }
+
+    @JsonValue
+    public BigDecimal value() {
+        return amount;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(other.amount));
+    }
+
+    @Override
+    public int compareTo(Money o) {
+        return amount.compareTo(o.amount);
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString();
+    }
+}

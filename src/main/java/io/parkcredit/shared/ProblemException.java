@@ -1,0 +1,65 @@
+package io.parkcredit.shared;
+
+import java.util.List;
+
+/**
+ * A domain or input error with a stable code, answered as RFC 9457 problem+json on the API
+ * and as an error page in the browser. Throw the named factories, never a bare status.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final List<FieldProblem> errors;
+    private long totalErrors = -1;
+
+    public ProblemException(int status, String code, String title, String detail, List<FieldProblem> errors) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(422, "invalid-input", "输入无效 Invalid input", field + ": " + message,
+                List.of(FieldProblem.of(field, message)));
+    }
+
+    public static ProblemException invalid(String detail, List<FieldProblem> errors) {
+        return new ProblemException(422, "invalid-input", "输入无效 Invalid input", detail, errors);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "bad-request", "请求错误 Bad request", detail, List.of());
+    }
+
+    public static ProblemException notFound(String what, String key) {
+        return new ProblemException(404, "not-found", "未找到 Not found", what + " " + key + " not found", List.of());
+    }
+
+    public static ProblemException conflict(String code, String detail) {
+        return new ProblemException(409, code, "冲突 Conflict", detail, List.of());
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "无权访问 Forbidden", detail, List.of());
+    }
+
+    /** Marks that {@link #errors()} lists only the first of {@code total} errors. */
+    public ProblemException withTotalErrors(long total) {
+        this.totalErrors = total;
+        return this;
+    }
+
+    /** How many errors were found in all, when more were found than are listed. */
+    public long totalErrors() {
+        return totalErrors < 0 ? errors.size() : totalErrors;
+    }
+
+    public int status() { return status; }
+    public String code() { return code; }
+    public String title() { return title; }
+    public List<FieldProblem> errors() { return errors; }
+}
