@@ -1,0 +1,89 @@
+package io.parkcredit.bundle;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads a generated demo park through the ordinary bundle import, so a new installation shows a
+ * populated system: on first start when {@code parkcredit.demo.firms} &gt; 0 and the registry is
+ * empty, or on demand from the import page.
+ */
+@ApplicationScoped
+public class DemoParkLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoParkLoader.class);
+    /** Largest demo park the page offers; bigger parks come from the demo-bundle command. */
+    public static final int MAX_FIRMS = 20_000;
+
+    /** Firms of the demo park loaded into an empty registry at start-up; 0 = none (env PARKCREDIT_DEMO_FIRMS). */
+    @ConfigProperty(name = "parkcredit.demo.firms", defaultValue = "0")
+    int firmsAtStart;
+
+    @Inject
+    BundleImporter importer;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent ev) {
+        if (firmsAtStart > 0 && registryEmpty()) {
+            LOG.infof("loading a demo park of %d firms into the empty registry", firmsAtStart);
+            load(firmsAtStart, "system");
+        }
+    }
+
+    /** Generates a demo park of {@code firms} firms as of today and imports it. */
+    public ImportResult load(int firms, String actor) {
+        if (firms < 1 || firms > MAX_FIRMS) {
+            throw io.parkcredit.shared.ProblemException.invalid("firms", "between 1 and " + MAX_FIRMS);
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("parkcredit-demo-", ".zip");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                new DemoPark(DemoPark.Settings.demo(firms, LocalDate.now(clock))).writeZip(out);
+            }
+            return importer.importBundle(tmp, false, actor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the OS cleans its temporary folder
+                }
+            }
+        }
+    }
+
+    private boolean registryEmpty() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select not exists (select 1 from enterprises)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

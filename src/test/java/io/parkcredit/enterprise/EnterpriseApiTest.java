@@ -1,0 +1,78 @@
+package io.parkcredit.enterprise;
+
+import static io.parkcredit.testing.Fixtures.asAdmin;
+import static io.parkcredit.testing.Fixtures.asUser;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.parkcredit.testing.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EnterpriseApiTest {
+
+    @Test
+    void adminReadsAProfileWithContactDetails() {
+        String uscc = Fixtures.newEnterprise("舞钢市测试钢铁有限公司");
+        asAdmin().get("/api/enterprises/" + uscc).then().statusCode(200)
+                .body("uscc", equalTo(uscc))
+                .body("name", equalTo("舞钢市测试钢铁有限公司"))
+                .body("registeredOn", equalTo("2015-03-01"))
+                .body("status", equalTo("ACTIVE"))
+                .body("inPark", is(true))
+                .body("contactMobile", equalTo("13800138000"));
+    }
+
+    @Test
+    void lowerCaseUsccIsAcceptedAndABadOneNamesThePosition() {
+        String uscc = Fixtures.newEnterprise("小写查询公司");
+        asAdmin().get("/api/enterprises/" + uscc.toLowerCase()).then().statusCode(200).body("uscc", equalTo(uscc));
+        String wrong = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
+        asAdmin().get("/api/enterprises/" + wrong).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("uscc"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("position 18"));
+    }
+
+    @Test
+    void unknownFirmIs404Problem() {
+        asAdmin().get("/api/enterprises/" + Fixtures.newUscc()).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void enterpriseUserSeesOnlyItsOwnFirm() {
+        String own = Fixtures.newEnterprise("自家公司");
+        String other = Fixtures.newEnterprise("别家公司");
+        String user = Fixtures.newUser("ENTERPRISE", own, null);
+        asUser(user).get("/api/enterprises/" + own).then().statusCode(200).body("contactMobile", equalTo("13800138000"));
+        asUser(user).get("/api/enterprises/" + other).then().statusCode(403);
+        asUser(user).get("/api/enterprises/" + other + "/loans").then().statusCode(403);
+        asUser(user).get("/api/enterprises/" + other + "/portrait").then().statusCode(403);
+        asUser(user).get("/api/enterprises").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].uscc", equalTo(own));
+    }
+
+    @Test
+    void investmentOfficerSeesRegistrationButNotContactsOrPrivateData() {
+        String firm = Fixtures.newEnterprise("招商可见公司");
+        String officer = Fixtures.newUser("INVESTMENT", null, null);
+        asUser(officer).get("/api/enterprises/" + firm).then().statusCode(200)
+                .body("name", equalTo("招商可见公司")).body("contactMobile", nullValue());
+        asUser(officer).get("/api/enterprises/" + firm + "/credit-events").then().statusCode(403);
+    }
+
+    @Test
+    void pagingIsValidated() {
+        asAdmin().get("/api/enterprises?size=0").then().statusCode(422).body("errors[0].field", equalTo("size"));
+        asAdmin().get("/api/enterprises?size=10001").then().statusCode(422);
+        asAdmin().get("/api/enterprises?page=-1").then().statusCode(422);
+    }
+
+    @Test
+    void apiWithoutCredentialsIs401() {
+        io.restassured.RestAssured.given().get("/api/enterprises").then().statusCode(401);
+    }
+}
