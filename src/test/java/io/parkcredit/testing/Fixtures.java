@@ -76,12 +76,18 @@ public final class Fixtures {
 
     /** A zip of CSV files: file name (without .csv) to CSV text. */
     public static byte[] zip(Map<String, String> files) {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        files.forEach((name, text) -> raw.put(name.contains(".") ? name : name + ".csv", text.getBytes(StandardCharsets.UTF_8)));
+        return zipBytes(raw);
+    }
+
+    /** A zip of arbitrary entries, named as given. */
+    public static byte[] zipBytes(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var e : files.entrySet()) {
-                String name = e.getKey().contains(".") ? e.getKey() : e.getKey() + ".csv";
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
                 zip.closeEntry();
             }
         } catch (IOException e) {
