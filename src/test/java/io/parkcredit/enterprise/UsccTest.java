@@ -123,7 +123,7 @@ class UsccTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"91350100M000100Y", "91440300708461136", "9111000071093123X"})
+    @ValueSource(strings = {"91350100M000100Y4", "91440300708461136", "9111000071093123X"})
     void wrongPosition17IsReportedAsPosition17(String valid17) {
         // given a code whose position 17 is wrong but whose position 18 is right for those 17 symbols
         char right = valid17.charAt(16);
