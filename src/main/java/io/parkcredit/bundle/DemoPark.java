@@ -96,7 +96,10 @@ public final class DemoPark {
         };
         String[] files = {"institutions", "enterprises", "loans", "credit_events", "financial_statements", "transactions"};
         for (String f : files) {
-            zip.putNextEntry(new ZipEntry(f + ".csv"));
+            ZipEntry e = new ZipEntry(f + ".csv");
+            // a fixed, zone-free time: left unset, the zip takes the wall clock and the bytes change
+            e.setTimeLocal(s.asOf().atStartOfDay());
+            zip.putNextEntry(e);
             try (CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(64 * 1024)
                     .build(entry, StandardCharsets.UTF_8)) {
                 writeFile(f, w);
