@@ -1,5 +1,10 @@
 -- The enterprise credit registry (DOMAIN.md §2-§3). Table and column names follow the data
 -- bundle files so that import, export and SQL rules read the same words.
+--
+-- The child tables (loans, credit_events, financial_statements, transactions) name their firm by
+-- uscc without a foreign key: they are written only by the bundle import, which checks every
+-- reference in SQL inside its transaction (and firms are never deleted). A per-row foreign-key
+-- trigger would lock the firm's row once per child row and triple the cost of a bulk load.
 
 create table institutions (
     code        varchar(32)  primary key,
@@ -34,7 +39,7 @@ create table loans (
     id           bigint generated always as identity primary key,
     lender_code  varchar(32)    not null,
     loan_no      varchar(64)    not null,
-    uscc         char(18)       not null references enterprises (uscc),
+    uscc         char(18)       not null,
     principal    numeric(18, 2) not null check (principal > 0),
     start_date   date           not null,
     due_date     date           not null,
@@ -50,7 +55,7 @@ create table credit_events (
     id           bigint generated always as identity primary key,
     source       varchar(64)    not null,
     event_no     varchar(64)    not null,
-    uscc         char(18)       not null references enterprises (uscc),
+    uscc         char(18)       not null,
     type         varchar(32)    not null check (type in (
                      'ADMIN_PENALTY', 'DISHONEST_DEBTOR', 'ABNORMAL_OPERATION', 'SERIOUS_ILLEGAL',
                      'LAWSUIT_DEFENDANT', 'TAX_ARREARS', 'SOCIAL_INSURANCE_ARREARS', 'WAGE_ARREARS',
@@ -73,7 +78,7 @@ create index credit_events_uscc on credit_events (uscc, occurred_on);
 
 create table financial_statements (
     id                   bigint generated always as identity primary key,
-    uscc                 char(18) not null references enterprises (uscc),
+    uscc                 char(18) not null,
     year                 integer  not null check (year between 1900 and 2199),
     total_assets         numeric(18, 2),
     total_liabilities    numeric(18, 2),
@@ -100,7 +105,7 @@ create table financial_statements (
 -- income/expense flows 收支流水
 create table transactions (
     txn_id             varchar(64)    primary key,
-    uscc               char(18)       not null references enterprises (uscc),
+    uscc               char(18)       not null,
     booked_on          date           not null,
     direction          varchar(3)     not null check (direction in ('IN', 'OUT')),
     amount             numeric(18, 2) not null check (amount > 0),

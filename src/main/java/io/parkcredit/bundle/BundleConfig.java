@@ -16,4 +16,16 @@ public interface BundleConfig {
     /** PostgreSQL work_mem for the import's duplicate and reference checks and merges. */
     @WithDefault("128MB")
     String workMem();
+
+    /** PostgreSQL maintenance_work_mem for rebuilding indexes after a first load. */
+    @WithDefault("256MB")
+    String maintenanceWorkMem();
+
+    /**
+     * Load a bundle whose tables are all empty by copying rows straight in and building indexes
+     * once at the end (several times faster for a park's first import). The tables stay locked
+     * for the import's duration; false always merges row by row.
+     */
+    @WithDefault("true")
+    boolean initialLoad();
 }

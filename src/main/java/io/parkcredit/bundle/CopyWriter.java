@@ -13,18 +13,28 @@ final class CopyWriter implements AutoCloseable {
     private static final int FLUSH_AT = 256 * 1024;
 
     private final CopyIn copy;
+    private final boolean withLine;
     private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
     private long rows;
 
-    CopyWriter(CopyIn copy) {
+    /** @param withLine true when the first column receives the row's line number */
+    CopyWriter(CopyIn copy, boolean withLine) {
         this.copy = copy;
+        this.withLine = withLine;
     }
 
-    /** Writes a row: the line number, then the values (null = SQL NULL). */
+    /** Writes a row: the line number when asked for, then the values (null = SQL NULL). */
     void row(long line, String[] values) throws SQLException {
-        buf.append(line);
+        boolean first = true;
+        if (withLine) {
+            buf.append(line);
+            first = false;
+        }
         for (String v : values) {
-            buf.append('\t');
+            if (!first) {
+                buf.append('\t');
+            }
+            first = false;
             if (v == null) {
                 buf.append("\\N");
             } else {

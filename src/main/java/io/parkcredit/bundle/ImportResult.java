@@ -14,7 +14,11 @@ import java.util.Map;
 public record ImportResult(Map<String, Long> imported, Map<String, FileChanges> changes, boolean dryRun,
         List<String> ignored) {
 
-    public record FileChanges(long rows, long inserted, long updated, long unchanged) {
+    /**
+     * @param loadMs  time to read, check and stage the file
+     * @param mergeMs time to merge the staged rows into the registry
+     */
+    public record FileChanges(long rows, long inserted, long updated, long unchanged, long loadMs, long mergeMs) {
     }
 
     public long totalRows() {

@@ -46,6 +46,25 @@ class ExportRoundTripTest {
         emptyRegistry();
         asAdmin().get("/api/enterprises").then().body("total", org.hamcrest.Matchers.is(0));
 
+        // a first load into empty tables that SQL finds fault with is reported line by line, and writes nothing
+        String firm = Fixtures.newUscc();
+        Map<String, String> faulty = new LinkedHashMap<>();
+        faulty.put("enterprises", Fixtures.ENTERPRISES_HEADER + Fixtures.enterpriseRow(firm, "首次导入公司"));
+        faulty.put("loans", "lender_code,loan_no,uscc,principal,start_date,due_date,settled_on\n"
+                + "B1,L1," + Fixtures.newUscc() + ",100,2024-01-01,2025-01-01,\n");
+        faulty.put("transactions", "txn_id,uscc,booked_on,direction,amount,counterparty_uscc,counterparty_name\n"
+                + "T1," + firm + ",2025-01-01,IN,10,,\nT1," + firm + ",2025-01-02,IN,10,,\n");
+        var rejected = asAdmin().contentType("application/zip").body(Fixtures.zip(faulty)).post("/api/bundles")
+                .then().statusCode(422).extract().jsonPath();
+        assertThat(rejected.getList("errors", Map.class)).extracting(e -> e.get("file") + ":" + e.get("line") + ":" + e.get("column"))
+                .containsExactlyInAnyOrder("loans.csv:2:uscc", "transactions.csv:3:txn_id");
+        asAdmin().get("/api/enterprises").then().body("total", org.hamcrest.Matchers.is(0));
+        // a repeated key alone (no unknown firm) is found when the unique index cannot be built
+        faulty.remove("loans");
+        asAdmin().contentType("application/zip").body(Fixtures.zip(faulty)).post("/api/bundles")
+                .then().statusCode(422).body("errors[0].line", org.hamcrest.Matchers.is(3));
+        asAdmin().get("/api/enterprises").then().body("total", org.hamcrest.Matchers.is(0));
+
         asAdmin().contentType("application/zip").body(zipOf(first)).post("/api/bundles").then().statusCode(200);
         Map<String, String> second = unzip(asAdmin().get("/api/bundles/export").then().statusCode(200)
                 .extract().asByteArray());
