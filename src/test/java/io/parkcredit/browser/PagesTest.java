@@ -72,6 +72,20 @@ class PagesTest {
     }
 
     @Test
+    void auditLogFiltersByTargetNewestFirst() {
+        String uscc = Fixtures.newEnterprise("审计页面公司");
+        String first = Fixtures.newUser("ENTERPRISE", uscc, null);
+        String second = Fixtures.newUser("ENTERPRISE", uscc, null);
+        Cookies session = signIn(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD);
+        String page = given().cookies(session).accept("text/html").get("/admin/audit?actor=admin&targetType=user").then()
+                .statusCode(200).body(containsString("<h1>审计日志</h1>")).body(containsString("USER_CREATED"))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page.indexOf(second)).isPositive().isLessThan(page.indexOf(first));
+        given().cookies(session).accept("text/html").get("/admin/audit?targetKey=" + second).then().statusCode(200)
+                .body(containsString(second)).body(not(containsString(">" + first + "<")));
+    }
+
+    @Test
     void logoutForgetsTheSession() {
         Cookies session = signIn(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD);
         given().cookies(session).redirects().follow(false).get("/logout").then().statusCode(303)
