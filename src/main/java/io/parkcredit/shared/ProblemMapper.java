@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,6 +36,12 @@ public class ProblemMapper {
     @Inject
     @Location("error.html")
     Template errorPage;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.login-page")
+    String loginPage;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page")
+    String loginErrorPage;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -109,6 +117,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (!isApi(uri)) {
+            // pages sign in through the form: a wrong password goes back to the form with its message
+            String to = e instanceof AuthenticationFailedException ? loginErrorPage : loginPage;
+            return Response.status(Response.Status.FOUND).location(URI.create(to)).build();
+        }
         Response r = respond(Problem.of(401, "unauthorized", "未登录 Unauthorized",
                 "sign in (HTTP Basic for /api)", uri.getPath(), List.of()), uri, headers);
         return Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"ParkCredit\"").build();
@@ -121,8 +134,12 @@ public class ProblemMapper {
                 "an unexpected error occurred; it has been logged", uri.getPath(), List.of()), uri, headers);
     }
 
+    private static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api/") || uri.getPath().equals("/api");
+    }
+
     private Response respond(Problem p, UriInfo uri, HttpHeaders headers) {
-        boolean api = uri.getPath().startsWith("/api/") || uri.getPath().equals("/api");
+        boolean api = isApi(uri);
         boolean wantsHtml = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
         if (!api && wantsHtml) {

@@ -1,0 +1,55 @@
+package io.parkcredit.shared;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** View-only formatting for the pages: {@code {fmt:money(x)}}, {@code {fmt:percent(r)}}, {@code {fmt:time(t)}}. */
+@TemplateExtension(namespace = "fmt")
+public final class Formats {
+
+    /** The park's time zone; audit times are shown in it. */
+    static final ZoneId PARK_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String NONE = "—";
+
+    private Formats() {
+    }
+
+    /** 1234567.5 → 1,234,567.50; null → —. */
+    static String money(BigDecimal v) {
+        if (v == null) {
+            return NONE;
+        }
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+    }
+
+    /** 0.875 → 87.5%; null (nothing to measure) → —. */
+    static String percent(Double ratio) {
+        if (ratio == null) {
+            return NONE;
+        }
+        return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(ratio * 100) + "%";
+    }
+
+    static String time(Instant at) {
+        return at == null ? NONE : TIME.format(at.atZone(PARK_ZONE));
+    }
+
+    /** Any value, or — when there is none. */
+    static Object or(Object v) {
+        return v == null || (v instanceof String s && s.isBlank()) ? NONE : v;
+    }
+
+    /** Query-string encoding for links built in templates. */
+    static String url(String v) {
+        return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,432 @@
+package io.parkcredit.shared;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Texts of the browser pages: Chinese first (zh-CN, here), English in
+ * {@code messages/msg_en.properties}. Templates use them as {@code {msg:navEnterprises}}.
+ */
+@MessageBundle(value = "msg", locale = "zh-CN")
+public interface Msg {
+
+    @Message("园区信用通")
+    String appName();
+
+    @Message("园区企业信用登记与画像")
+    String appTagline();
+
+    @Message("企业列表")
+    String navEnterprises();
+
+    @Message("数据导入")
+    String navImport();
+
+    @Message("审计日志")
+    String navAudit();
+
+    @Message("用户管理")
+    String navUsers();
+
+    @Message("退出登录")
+    String logout();
+
+    @Message("中文")
+    String langZh();
+
+    @Message("English")
+    String langEn();
+
+    @Message("登录")
+    String loginTitle();
+
+    @Message("用户名")
+    String username();
+
+    @Message("密码")
+    String password();
+
+    @Message("登录")
+    String signIn();
+
+    @Message("用户名或密码错误，请重试。")
+    String loginError();
+
+    @Message("企业列表")
+    String enterprisesTitle();
+
+    @Message("企业名称或统一社会信用代码前缀")
+    String searchPlaceholder();
+
+    @Message("行业代码")
+    String industry();
+
+    @Message("如 C35")
+    String industryPlaceholder();
+
+    @Message("状态")
+    String status();
+
+    @Message("园区内")
+    String inPark();
+
+    @Message("全部")
+    String all();
+
+    @Message("是")
+    String yes();
+
+    @Message("否")
+    String no();
+
+    @Message("查询")
+    String search();
+
+    @Message("重置")
+    String reset();
+
+    @Message("统一社会信用代码")
+    String colUscc();
+
+    @Message("企业名称")
+    String colName();
+
+    @Message("成立日期")
+    String colRegisteredOn();
+
+    @Message("行业")
+    String colIndustry();
+
+    @Message("注册资本（元）")
+    String colCapital();
+
+    @Message("员工人数")
+    String colEmployees();
+
+    @Message("上一页")
+    String prev();
+
+    @Message("下一页")
+    String next();
+
+    @Message("没有符合条件的记录。")
+    String noResults();
+
+    @Message("登记信息")
+    String registration();
+
+    @Message("联系人")
+    String contact();
+
+    @Message("地址")
+    String address();
+
+    @Message("专利")
+    String patents();
+
+    @Message("软件著作权")
+    String softwareCopyrights();
+
+    @Message("园区外（招商对象）")
+    String prospect();
+
+    @Message("园区企业")
+    String parkFirm();
+
+    @Message("信用画像")
+    String portrait();
+
+    @Message("履约")
+    String performance();
+
+    @Message("贷款履约情况")
+    String performanceHint();
+
+    @Message("贷款笔数")
+    String loansCount();
+
+    @Message("在贷笔数")
+    String openLoans();
+
+    @Message("欠贷笔数")
+    String inArrears();
+
+    @Message("最长逾期天数")
+    String maxOverdue();
+
+    @Message("逾期超30天")
+    String over30();
+
+    @Message("在贷余额（元）")
+    String outstanding();
+
+    @Message("按期结清率")
+    String onTimeRatio();
+
+    @Message("贷款机构")
+    String lender();
+
+    @Message("贷款编号")
+    String loanNo();
+
+    @Message("本金（元）")
+    String principal();
+
+    @Message("发放日")
+    String startDate();
+
+    @Message("到期日")
+    String dueDate();
+
+    @Message("结清日")
+    String settledOn();
+
+    @Message("逾期天数")
+    String overdueDays();
+
+    @Message("状态")
+    String loanState();
+
+    @Message("欠贷")
+    String loanArrears();
+
+    @Message("已结清")
+    String loanSettled();
+
+    @Message("正常")
+    String loanOpen();
+
+    @Message("合规")
+    String compliance();
+
+    @Message("在计负面记录、修复与正面记录")
+    String complianceHint();
+
+    @Message("在计负面记录")
+    String negativeCounting();
+
+    @Message("已修复")
+    String repaired();
+
+    @Message("正面记录")
+    String positive();
+
+    @Message("日期")
+    String occurredOn();
+
+    @Message("类型")
+    String eventType();
+
+    @Message("严重程度")
+    String severity();
+
+    @Message("标题")
+    String title();
+
+    @Message("来源")
+    String source();
+
+    @Message("修复日")
+    String repairedOn();
+
+    @Message("在计")
+    String counting();
+
+    @Message("经营")
+    String operations();
+
+    @Message("年度财务与近24个月收支流水")
+    String operationsHint();
+
+    @Message("营业收入")
+    String revenue();
+
+    @Message("净利润")
+    String netProfit();
+
+    @Message("经营现金流")
+    String operatingCashFlow();
+
+    @Message("年度经营指标（元）")
+    String opsChart();
+
+    @Message("近24个月收支流水（元）")
+    String flowsChart();
+
+    @Message("流入")
+    String inflow();
+
+    @Message("流出")
+    String outflow();
+
+    @Message("信用时间轴")
+    String timeline();
+
+    @Message("您的角色无权查看该企业的贷款、信用记录和财务数据。")
+    String noPrivateData();
+
+    @Message("暂无贷款记录。")
+    String noLoans();
+
+    @Message("暂无信用记录。")
+    String noEvents();
+
+    @Message("暂无财务报表。")
+    String noStatements();
+
+    @Message("暂无记录。")
+    String noTimeline();
+
+    @Message("返回企业列表")
+    String backToList();
+
+    @Message("数据导入")
+    String importTitle();
+
+    @Message("上传数据包：CSV 文件的 .zip 压缩包，或同名工作表的 .xlsx。整包校验，有任何错误则不导入。")
+    String importHint();
+
+    @Message("数据包文件（.zip 或 .xlsx）")
+    String bundleFile();
+
+    @Message("仅校验，不写入")
+    String dryRun();
+
+    @Message("上传并导入")
+    String upload();
+
+    @Message("请选择要上传的文件。")
+    String chooseFile();
+
+    @Message("导入成功。")
+    String importOk();
+
+    @Message("校验通过，未写入任何数据。")
+    String dryRunOk();
+
+    @Message("文件")
+    String colFile();
+
+    @Message("行数")
+    String rows();
+
+    @Message("新增")
+    String inserted();
+
+    @Message("更新")
+    String updated();
+
+    @Message("未变")
+    String unchanged();
+
+    @Message("已忽略的条目（不是数据包文件）")
+    String ignoredEntries();
+
+    @Message("数据包被拒绝，未导入任何数据。")
+    String rejected();
+
+    @Message("行号")
+    String colLine();
+
+    @Message("列")
+    String colColumn();
+
+    @Message("原因")
+    String colMessage();
+
+    @Message("生成演示园区")
+    String demoTitle();
+
+    @Message("生成一批虚构企业及其贷款、信用记录、报表和流水，并按普通数据包导入。")
+    String demoHint();
+
+    @Message("企业数")
+    String demoFirms();
+
+    @Message("生成并导入")
+    String demoGenerate();
+
+    @Message("审计日志")
+    String auditTitle();
+
+    @Message("操作人")
+    String actor();
+
+    @Message("对象类型")
+    String targetType();
+
+    @Message("对象标识")
+    String targetKey();
+
+    @Message("时间")
+    String at();
+
+    @Message("操作")
+    String action();
+
+    @Message("详情")
+    String detail();
+
+    @Message("原因")
+    String reason();
+
+    @Message("筛选")
+    String filter();
+
+    @Message("用户管理")
+    String usersTitle();
+
+    @Message("新建用户")
+    String createUser();
+
+    @Message("角色")
+    String role();
+
+    @Message("机构代码")
+    String institutionCode();
+
+    @Message("创建时间")
+    String createdAt();
+
+    @Message("创建")
+    String create();
+
+    @Message("企业用户必填")
+    String usccHint();
+
+    @Message("银行、担保公司用户必填")
+    String institutionHint();
+
+    @Message("字段")
+    String field();
+
+    @Message("第 {page} / {pages} 页")
+    String pageOf(int page, int pages);
+
+    @Message("共 {total} 条")
+    String totalRecords(long total);
+
+    @Message("共 {total} 处错误")
+    String errorTotal(long total);
+
+    @Message("以下列出前 {shown} 处。")
+    String errorsShown(int shown);
+
+    @Message("截至 {date}")
+    String asOf(java.time.LocalDate date);
+
+    @Message("已创建用户 {name}。")
+    String userCreated(String name);
+
+    @Message("{roleName.label}")
+    String roleName(io.parkcredit.security.Role roleName);
+
+    @Message("{enterpriseStatus.label}")
+    String enterpriseStatus(io.parkcredit.enterprise.EnterpriseStatus enterpriseStatus);
+
+    @Message("{severityName.label}")
+    String severityName(io.parkcredit.enterprise.Severity severityName);
+
+    @Message("{eventTypeName.label}")
+    String eventTypeName(io.parkcredit.enterprise.EventType eventTypeName);
+}

@@ -1,0 +1,80 @@
+import * as echarts from 'echarts';
+
+// Charts of the enterprise profile. The page embeds the series as JSON (#portrait-data) and the
+// translated labels as data- attributes, so nothing is fetched and the language follows the page.
+
+const PALETTE = ['#1f6feb', '#2da44e', '#d4a72c', '#cf222e'];
+
+function yuan(v) {
+  if (v === null || v === undefined) return '—';
+  const n = Number(v);
+  if (Math.abs(n) >= 1e8) return (n / 1e8).toFixed(2) + ' 亿';
+  if (Math.abs(n) >= 1e4) return (n / 1e4).toFixed(1) + ' 万';
+  return n.toLocaleString();
+}
+
+function numbers(list) {
+  return (list || []).map((v) => (v === null || v === undefined ? null : Number(v)));
+}
+
+function base(title) {
+  return {
+    color: PALETTE,
+    title: { text: title, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 600, color: '#1f2d3d' } },
+    tooltip: { trigger: 'axis', valueFormatter: yuan },
+    legend: { top: 0, right: 0 },
+    grid: { left: 8, right: 16, top: 44, bottom: 8, containLabel: true },
+    yAxis: { type: 'value', axisLabel: { formatter: yuan }, splitLine: { lineStyle: { color: '#eef1f5' } } },
+  };
+}
+
+function operationsChart(el, data) {
+  const d = el.dataset;
+  const chart = echarts.init(el, null, { renderer: 'canvas' });
+  chart.setOption({
+    ...base(d.title),
+    xAxis: { type: 'category', data: (data.years || []).map(String) },
+    series: [
+      { name: d.revenue, type: 'bar', data: numbers(data.revenue), barMaxWidth: 28 },
+      { name: d.netProfit, type: 'bar', data: numbers(data.netProfit), barMaxWidth: 28 },
+      { name: d.cashFlow, type: 'line', data: numbers(data.operatingCashFlow), smooth: true },
+    ],
+    graphic: (data.years || []).length ? [] : [{
+      type: 'text', left: 'center', top: 'middle', style: { text: d.empty, fill: '#8a94a6', fontSize: 14 },
+    }],
+  });
+  return chart;
+}
+
+function flowsChart(el, data) {
+  const d = el.dataset;
+  const chart = echarts.init(el, null, { renderer: 'canvas' });
+  chart.setOption({
+    ...base(d.title),
+    color: ['#2da44e', '#cf222e'],
+    xAxis: { type: 'category', data: data.months || [], axisLabel: { rotate: 45 } },
+    series: [
+      { name: d.inflow, type: 'bar', data: numbers(data.inflow), barMaxWidth: 14 },
+      { name: d.outflow, type: 'bar', data: numbers(data.outflow), barMaxWidth: 14 },
+    ],
+  });
+  return chart;
+}
+
+function renderCharts() {
+  const source = document.getElementById('portrait-data');
+  if (!source) return;
+  const data = JSON.parse(source.textContent || '{}');
+  const charts = [];
+  const ops = document.getElementById('operations-chart');
+  if (ops) charts.push(operationsChart(ops, data));
+  const flows = document.getElementById('flows-chart');
+  if (flows) charts.push(flowsChart(flows, data));
+  window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', renderCharts);
+} else {
+  renderCharts();
+}
