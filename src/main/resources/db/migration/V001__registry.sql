@@ -5,16 +5,20 @@
 -- uscc without a foreign key: they are written only by the bundle import, which checks every
 -- reference in SQL inside its transaction (and firms are never deleted). A per-row foreign-key
 -- trigger would lock the firm's row once per child row and triple the cost of a bulk load.
+--
+-- Identifiers (USCC, codes, numbers) use the "C" collation: they compare byte by byte, which is
+-- what a code means and lets PostgreSQL sort and index them several times faster than under a
+-- linguistic collation.
 
 create table institutions (
-    code        varchar(32)  primary key,
+    code        varchar(32) collate "C"  primary key,
     name        varchar(200) not null,
     kind        varchar(16)  not null check (kind in ('BANK', 'GUARANTOR')),
     updated_at  timestamptz  not null default now()
 );
 
 create table enterprises (
-    uscc                char(18)     primary key,
+    uscc                char(18) collate "C"     primary key,
     name                varchar(200) not null,
     registered_on       date,
     industry_code       varchar(5)   check (industry_code ~ '^[A-T][0-9]{2,4}$'),
@@ -37,9 +41,9 @@ create index enterprises_name on enterprises (lower(name) varchar_pattern_ops);
 
 create table loans (
     id           bigint generated always as identity primary key,
-    lender_code  varchar(32)    not null,
-    loan_no      varchar(64)    not null,
-    uscc         char(18)       not null,
+    lender_code  varchar(32) collate "C"    not null,
+    loan_no      varchar(64) collate "C"    not null,
+    uscc         char(18) collate "C"       not null,
     principal    numeric(18, 2) not null check (principal > 0),
     start_date   date           not null,
     due_date     date           not null,
@@ -53,9 +57,9 @@ create index loans_uscc on loans (uscc);
 
 create table credit_events (
     id           bigint generated always as identity primary key,
-    source       varchar(64)    not null,
-    event_no     varchar(64)    not null,
-    uscc         char(18)       not null,
+    source       varchar(64) collate "C"    not null,
+    event_no     varchar(64) collate "C"    not null,
+    uscc         char(18) collate "C"       not null,
     type         varchar(32)    not null check (type in (
                      'ADMIN_PENALTY', 'DISHONEST_DEBTOR', 'ABNORMAL_OPERATION', 'SERIOUS_ILLEGAL',
                      'LAWSUIT_DEFENDANT', 'TAX_ARREARS', 'SOCIAL_INSURANCE_ARREARS', 'WAGE_ARREARS',
@@ -78,7 +82,7 @@ create index credit_events_uscc on credit_events (uscc, occurred_on);
 
 create table financial_statements (
     id                   bigint generated always as identity primary key,
-    uscc                 char(18) not null,
+    uscc                 char(18) collate "C" not null,
     year                 integer  not null check (year between 1900 and 2199),
     total_assets         numeric(18, 2),
     total_liabilities    numeric(18, 2),
@@ -104,12 +108,12 @@ create table financial_statements (
 
 -- income/expense flows 收支流水
 create table transactions (
-    txn_id             varchar(64)    primary key,
-    uscc               char(18)       not null,
+    txn_id             varchar(64) collate "C"    primary key,
+    uscc               char(18) collate "C"       not null,
     booked_on          date           not null,
     direction          varchar(3)     not null check (direction in ('IN', 'OUT')),
     amount             numeric(18, 2) not null check (amount > 0),
-    counterparty_uscc  char(18),
+    counterparty_uscc  char(18) collate "C",
     counterparty_name  varchar(200)
 );
 create index transactions_uscc_booked on transactions (uscc, booked_on);

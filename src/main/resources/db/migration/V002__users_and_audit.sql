@@ -6,8 +6,8 @@ create table app_users (
     password_hash     varchar(100) not null,
     role              varchar(16)  not null check (role in
                           ('ADMIN', 'REGULATOR', 'ENTERPRISE', 'BANK', 'GUARANTOR', 'EVALUATOR', 'INVESTMENT')),
-    uscc              char(18)     references enterprises (uscc),
-    institution_code  varchar(32)  references institutions (code),
+    uscc              char(18)     collate "C" references enterprises (uscc),
+    institution_code  varchar(32)  collate "C" references institutions (code),
     created_at        timestamptz  not null default now(),
     version           bigint       not null default 0,
     constraint app_users_binding check (

@@ -2,7 +2,7 @@ package io.parkcredit.bundle;
 
 /** How a bundle column is read, checked and stored (DOMAIN.md §2-§3). */
 enum ColumnKind {
-    USCC("char(18)"),
+    USCC("char(18) collate \"C\""),
     TEXT("text"),
     DATE("date"),
     MONEY("numeric(18,2)"),

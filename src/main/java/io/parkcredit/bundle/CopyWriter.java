@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams rows into a PostgreSQL {@code COPY … FROM STDIN} in text format, buffering a few
- * hundred kilobytes at a time so memory stays flat whatever the file size.
+ * Streams rows into a PostgreSQL {@code COPY … FROM STDIN} in text format, encoding straight into
+ * a byte buffer of a few hundred kilobytes, so memory stays flat whatever the file size.
  */
 final class CopyWriter implements AutoCloseable {
 
@@ -14,8 +14,8 @@ final class CopyWriter implements AutoCloseable {
 
     private final CopyIn copy;
     private final boolean withLine;
-    private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
-    private long rows;
+    private byte[] buf = new byte[FLUSH_AT + 64 * 1024];
+    private int pos;
 
     /** @param withLine true when the first column receives the row's line number */
     CopyWriter(CopyIn copy, boolean withLine) {
@@ -27,50 +27,84 @@ final class CopyWriter implements AutoCloseable {
     void row(long line, String[] values) throws SQLException {
         boolean first = true;
         if (withLine) {
-            buf.append(line);
+            ascii(Long.toString(line));
             first = false;
         }
         for (String v : values) {
             if (!first) {
-                buf.append('\t');
+                put((byte) '\t');
             }
             first = false;
             if (v == null) {
-                buf.append("\\N");
+                put((byte) '\\');
+                put((byte) 'N');
             } else {
-                escape(v);
+                value(v);
             }
         }
-        buf.append('\n');
-        rows++;
-        if (buf.length() >= FLUSH_AT) {
+        put((byte) '\n');
+        if (pos >= FLUSH_AT) {
             flush();
         }
     }
 
-    private void escape(String v) {
-        for (int i = 0, n = v.length(); i < n; i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '\\' -> buf.append("\\\\");
-                case '\t' -> buf.append("\\t");
-                case '\n' -> buf.append("\\n");
-                case '\r' -> buf.append("\\r");
-                default -> buf.append(c);
+    private void value(String v) {
+        int n = v.length();
+        for (int i = 0; i < n; i++) {
+            if (v.charAt(i) >= 0x80) {
+                // UTF-8 multi-byte sequences never contain the ASCII bytes that need escaping
+                byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+                for (byte b : bytes) {
+                    escaped(b);
+                }
+                return;
             }
         }
+        for (int i = 0; i < n; i++) {
+            escaped((byte) v.charAt(i));
+        }
+    }
+
+    private void ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            put((byte) s.charAt(i));
+        }
+    }
+
+    private void escaped(byte b) {
+        switch (b) {
+            case '\\' -> {
+                put((byte) '\\');
+                put((byte) '\\');
+            }
+            case '\t' -> {
+                put((byte) '\\');
+                put((byte) 't');
+            }
+            case '\n' -> {
+                put((byte) '\\');
+                put((byte) 'n');
+            }
+            case '\r' -> {
+                put((byte) '\\');
+                put((byte) 'r');
+            }
+            default -> put(b);
+        }
+    }
+
+    private void put(byte b) {
+        if (pos == buf.length) {
+            buf = java.util.Arrays.copyOf(buf, buf.length * 2); // one very long cell
+        }
+        buf[pos++] = b;
     }
 
     private void flush() throws SQLException {
-        if (buf.length() > 0) {
-            byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buf.setLength(0);
+        if (pos > 0) {
+            copy.writeToCopy(buf, 0, pos);
+            pos = 0;
         }
-    }
-
-    long rows() {
-        return rows;
     }
 
     /** Sends what is buffered and ends the COPY. */

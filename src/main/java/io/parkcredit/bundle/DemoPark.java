@@ -261,7 +261,7 @@ public final class DemoPark {
                 if (negative && f.risk() < 0.3 && kind.severities().equals("S") && r.nextInt(4) != 0) {
                     kind = NEGATIVE[8]; // a sound firm rarely lands on a blacklist
                 }
-                LocalDate on = s.asOf().minusDays(1 + r.nextInt(5 * 365));
+                LocalDate on = notBefore(s.asOf().minusDays(1 + r.nextInt(5 * 365)), f, r);
                 String severity = negative ? severity(kind.severities().charAt(r.nextInt(kind.severities().length()))) : "";
                 String amount = kind.type().equals("ADMIN_PENALTY") || kind.type().endsWith("ARREARS")
                         || kind.type().equals("CHARITY") ? money(5_000 + r.nextInt(500) * 1000) : "";
@@ -277,6 +277,11 @@ public final class DemoPark {
                         negative ? "依据相关规定作出认定" : "", repaired);
             }
         }
+    }
+
+    /** Nothing happens to a firm before it is registered. */
+    private static LocalDate notBefore(LocalDate day, Firm f, SplittableRandom r) {
+        return day.isBefore(f.registeredOn()) ? f.registeredOn().plusDays(r.nextInt(30)) : day;
     }
 
     private static String severity(char c) {
@@ -331,7 +336,7 @@ public final class DemoPark {
             long[] customers = {r.nextLong(s.firms()), r.nextLong(s.firms()), r.nextLong(s.firms())};
             for (int k = 0; k < n; k++) {
                 boolean in = r.nextInt(10) < 6;
-                LocalDate on = s.asOf().minusDays(1 + r.nextInt(730));
+                LocalDate on = notBefore(s.asOf().minusDays(1 + r.nextInt(730)), f, r);
                 String cp = "";
                 String cpName = "";
                 if (in) {

@@ -7,7 +7,6 @@ import io.parkcredit.shared.InvalidValueException;
 import io.parkcredit.shared.Mobile;
 import io.parkcredit.shared.Money;
 import io.parkcredit.shared.ParkDates;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +22,15 @@ import java.util.regex.Pattern;
 final class RowChecker {
 
     private static final Pattern INDUSTRY = Pattern.compile("[A-T][0-9]{2,4}");
+    private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,9}");
 
     private final BundleFile file;
     /** For each spec column, its position in the header, or -1 when the file lacks it. */
     private final int[] position;
     private final List<FieldProblem> headerProblems = new ArrayList<>();
+    /** Reused for every row: bulk imports check millions of rows. */
+    private final String[] out;
+    private final String[] present;
 
     RowChecker(BundleFile file, List<String> header) {
         this.file = file;
@@ -59,6 +62,8 @@ final class RowChecker {
                 headerProblems.add(FieldProblem.row(file.fileName(), 1, col.name(), "required column is missing"));
             }
         }
+        this.out = new String[position.length];
+        this.present = new String[presentCount()];
     }
 
     List<FieldProblem> headerProblems() {
@@ -78,10 +83,11 @@ final class RowChecker {
 
     /**
      * Checks one row. Returns the normalised values of the present columns (spec order, null for
-     * SQL NULL), or null when the row has errors, which go to {@code errors}.
+     * SQL NULL), or null when the row has errors, which go to {@code errors}. The returned array is
+     * reused by the next call.
      */
     String[] check(long line, CellSource cells, Consumer<FieldProblem> errors) {
-        String[] out = new String[position.length];
+        java.util.Arrays.fill(out, null);
         boolean ok = true;
         for (int c = 0; c < position.length; c++) {
             if (position[c] < 0) {
@@ -102,7 +108,6 @@ final class RowChecker {
         if (!ok) {
             return null;
         }
-        String[] present = new String[presentCount()];
         int j = 0;
         for (int c = 0; c < position.length; c++) {
             if (position[c] >= 0) {
@@ -132,18 +137,22 @@ final class RowChecker {
             }
             return null;
         }
-        String s = raw.strip();
+        String s = Character.isWhitespace(raw.charAt(0)) || Character.isWhitespace(raw.charAt(raw.length() - 1))
+                ? raw.strip() : raw;
         return switch (col.kind()) {
-            case USCC -> Uscc.parse(s).value();
+            case USCC -> Uscc.normalise(s);
             case TEXT -> {
+                if (s.indexOf('\0') >= 0) {
+                    throw new InvalidValueException("contains a NUL character, which text cannot hold");
+                }
                 if (col.maxLength() > 0 && s.length() > col.maxLength()) {
                     throw new InvalidValueException("longer than " + col.maxLength() + " characters");
                 }
                 yield s;
             }
-            case DATE -> ParkDates.parse(s).toString();
-            case MONEY -> Money.parseDecimal(s, false).toPlainString();
-            case MONEY_SIGNED -> Money.parseDecimal(s, true).toPlainString();
+            case DATE -> ParkDates.normalise(s);
+            case MONEY -> Money.normalise(s, false);
+            case MONEY_SIGNED -> Money.normalise(s, true);
             case COUNT -> {
                 int v = parseInt(s, "a whole number");
                 if (v < 0) {
@@ -182,10 +191,14 @@ final class RowChecker {
         };
     }
 
+    /** Plain digits only (a spreadsheet's 88.0 arrives as 88): no exponents, signs are checked by the caller. */
     private static int parseInt(String s, String what) {
+        if (!DIGITS.matcher(s).matches()) {
+            throw new InvalidValueException("expected " + what + ": " + s);
+        }
         try {
-            return new BigDecimal(s).intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
             throw new InvalidValueException("expected " + what + ": " + s);
         }
     }
@@ -256,7 +269,7 @@ final class RowChecker {
     }
 
     private static boolean isZero(String decimal) {
-        return decimal != null && new BigDecimal(decimal).signum() == 0;
+        return decimal != null && Money.isZero(decimal);
     }
 
     private FieldProblem problem(long line, String column, String message) {

@@ -94,8 +94,8 @@ public class EnterprisePages {
             return page.render(Templates.profile(profile, null, List.of(), List.of(), "{}"));
         }
         Portrait portrait = enterprises.portrait(profile.uscc());
-        return page.render(Templates.profile(profile, portrait, enterprises.loans(profile.uscc()),
-                enterprises.events(profile.uscc()), chartData(portrait)));
+        return page.render(Templates.profile(profile, portrait, portrait.loans(), portrait.events(),
+                chartData(portrait)));
     }
 
     /** The chart series, embedded in the page as JSON so the browser needs no second request. */

@@ -148,13 +148,15 @@ public class EnterpriseService {
     public Portrait portrait(String usccText) {
         Enterprise e = privateOf(usccText);
         LocalDate today = LocalDate.now(clock);
-        List<Loan> loans = Loan.list("uscc", e.uscc);
-        List<CreditEvent> events = CreditEvent.list("uscc", e.uscc);
+        List<Loan> loans = Loan.list("uscc", Sort.descending("startDate").and("loanNo"), e.uscc);
+        List<CreditEvent> events = CreditEvent.list("uscc", Sort.descending("occurredOn").and("eventNo"), e.uscc);
         List<FinancialStatement> statements = FinancialStatement.list("uscc", Sort.ascending("year"), e.uscc);
         return new Portrait(Profile.of(e, true), today, performance(loans, today), compliance(events, today),
                 statements.stream().map(s -> new YearFigures(s.year, s.revenue, s.netProfit, s.operatingCashFlow,
                         s.totalAssets, s.totalLiabilities)).toList(),
-                flows(e.uscc, 24), timeline(loans, events, statements, today));
+                flows(e.uscc, 24), timeline(loans, events, statements, today),
+                loans.stream().map(l -> LoanView.of(l, today)).toList(),
+                events.stream().map(ev -> EventView.of(ev, today)).toList());
     }
 
     static Performance performance(List<Loan> loans, LocalDate today) {

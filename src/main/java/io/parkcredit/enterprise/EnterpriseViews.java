@@ -90,7 +90,8 @@ public final class EnterpriseViews {
 
     /** The credit portrait along 履约, 合规 and 经营, with the timeline behind it. */
     public record Portrait(Profile profile, LocalDate asOf, Performance performance, Compliance compliance,
-            List<YearFigures> operations, List<MonthlyFlow> flows, List<TimelineItem> timeline) {
+            List<YearFigures> operations, List<MonthlyFlow> flows, List<TimelineItem> timeline, List<LoanView> loans,
+            List<EventView> events) {
     }
 
     /** One dated line of the profile timeline: an event, a loan start, due date or settlement, a statement. */

@@ -32,6 +32,30 @@ public record Uscc(String value) implements Comparable<Uscc> {
         return new Uscc(text.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The checked, normalised code as text: what {@link #parse} would hold, without creating the
+     * object (bulk imports check millions of codes). An already normal code is returned as it is.
+     */
+    public static String normalise(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidValueException("USCC is missing");
+        }
+        String code = text.length() == 18 && !Character.isWhitespace(text.charAt(0)) ? text
+                : text.strip();
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                code = code.toUpperCase(java.util.Locale.ROOT);
+                break;
+            }
+        }
+        String problem = problem(code);
+        if (problem != null) {
+            throw new InvalidValueException(problem);
+        }
+        return code;
+    }
+
     /** True when {@link #parse} would accept the text. */
     public static boolean isValid(String text) {
         return text != null && problem(text.strip().toUpperCase(java.util.Locale.ROOT)) == null;

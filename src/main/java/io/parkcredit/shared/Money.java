@@ -43,27 +43,33 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     /** The checked decimal behind {@link #parse}; used where a whole Money object is not needed. */
     public static BigDecimal parseDecimal(String text, boolean negativeAllowed) {
+        return new BigDecimal(normalise(text, negativeAllowed)).setScale(2);
+    }
+
+    /**
+     * Checks an amount as {@link #parse} does and returns it as plain decimal text with two
+     * decimals and no thousands separators ({@code 1,234.5} → {@code 1234.50}); bulk imports use it
+     * to avoid a BigDecimal per cell.
+     */
+    public static String normalise(String text, boolean negativeAllowed) {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("amount is missing");
         }
         String s = text.strip();
+        int len = s.length();
         int i = 0;
-        boolean negative = false;
         if (s.charAt(0) == '-') {
-            negative = true;
+            if (!negativeAllowed) {
+                throw new InvalidValueException("negative amount not allowed here: " + text);
+            }
             i = 1;
         }
-        if (negative && !negativeAllowed) {
-            throw new InvalidValueException("negative amount not allowed here: " + text);
-        }
-        StringBuilder digits = new StringBuilder(s.length());
+        boolean commas = false;
         int groupLen = -1; // digits since the last comma; -1 before any comma
         int intDigits = 0;
-        int len = s.length();
         for (; i < len; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
-                digits.append(c);
                 intDigits++;
                 if (groupLen >= 0) {
                     groupLen++;
@@ -72,6 +78,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
                 if (intDigits == 0 || (groupLen >= 0 && groupLen != 3) || (groupLen < 0 && intDigits > 3)) {
                     throw new InvalidValueException("misplaced thousands separator in amount: " + text);
                 }
+                commas = true;
                 groupLen = 0;
             } else if (c == '.') {
                 break;
@@ -82,26 +89,38 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         if (intDigits == 0 || (groupLen >= 0 && groupLen != 3)) {
             throw new InvalidValueException("not an amount: " + text);
         }
+        if (intDigits > 16) {
+            throw new InvalidValueException("amount too large (at most 16 digits before the point): " + text);
+        }
+        int decimals = 0;
         if (i < len) { // fraction
-            int decimals = 0;
-            digits.append('.');
-            for (i++; i < len; i++) {
-                char c = s.charAt(i);
+            decimals = len - i - 1;
+            if (decimals == 0) {
+                throw new InvalidValueException("not an amount: " + text);
+            }
+            for (int k = i + 1; k < len; k++) {
+                char c = s.charAt(k);
                 if (c < '0' || c > '9') {
                     throw new InvalidValueException("not an amount: " + text);
                 }
-                digits.append(c);
-                decimals++;
-            }
-            if (decimals == 0) {
-                throw new InvalidValueException("not an amount: " + text);
             }
             if (decimals > 2) {
                 throw new InvalidValueException("at most 2 decimals allowed: " + text);
             }
         }
-        BigDecimal value = new BigDecimal(digits.toString());
-        return (negative ? value.negate() : value).setScale(2);
+        String plain = commas ? s.replace(",", "") : s;
+        return decimals == 2 ? plain : decimals == 1 ? plain + "0" : plain + ".00";
+    }
+
+    /** True when a normalised amount is zero ({@code 0}, {@code 0.00}, {@code -0}). */
+    public static boolean isZero(String normalised) {
+        for (int i = 0; i < normalised.length(); i++) {
+            char c = normalised.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @JsonValue

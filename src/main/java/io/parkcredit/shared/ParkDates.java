@@ -11,6 +11,10 @@ import java.time.LocalDate;
  */
 public final class ParkDates {
 
+    /** HH:mm, HH:mm:ss, HH:mm:ss.SSS with a real hour and minute, optionally a zone (Z or +08:00). */
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile(
+            "([01]?\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
+
     private ParkDates() {
     }
 
@@ -74,6 +78,18 @@ public final class ParkDates {
         return build(parts[0], parts[1], parts[2], text);
     }
 
+    /**
+     * The ISO text ({@code 2023-05-07}) of a date in any accepted form. Returns an ISO input as it
+     * is, sparing bulk imports an object per cell.
+     */
+    public static String normalise(String text) {
+        if (text != null && text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            build(num(text, 0, 4, text), num(text, 5, 7, text), num(text, 8, 10, text), text);
+            return text;
+        }
+        return parse(text).toString();
+    }
+
     /** A blank cell is no date; anything else must parse. */
     public static LocalDate parseOptional(String text) {
         return text == null || text.isBlank() ? null : parse(text);
@@ -81,7 +97,7 @@ public final class ParkDates {
 
     private static boolean isTime(String t) {
         // HH:mm, HH:mm:ss, HH:mm:ss.SSS, with optional zone suffix Z or +08:00
-        return t.matches("\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
+        return TIME.matcher(t).matches();
     }
 
     private static LocalDate build(int y, int m, int d, String text) {

@@ -37,6 +37,38 @@ class EnterpriseApiTest {
     }
 
     @Test
+    void portraitSummarisesLoansEventsAndOperations() {
+        String uscc = Fixtures.newUscc();
+        Fixtures.importBundle(java.util.Map.of(
+                "enterprises", Fixtures.ENTERPRISES_HEADER + Fixtures.enterpriseRow(uscc, "画像公司"),
+                "loans", "lender_code,loan_no,uscc,principal,start_date,due_date,settled_on\n"
+                        + "B1,P1-" + uscc + "," + uscc + ",100000,2023-01-01,2024-01-01,2024-03-01\n"
+                        + "B1,P2-" + uscc + "," + uscc + ",200000,2024-06-01,2025-01-15,\n"
+                        + "B1,P3-" + uscc + "," + uscc + ",300000,2023-02-01,2023-12-01,2023-11-30\n",
+                "credit_events", "source,event_no,uscc,type,severity,occurred_on,amount,grade,title,detail,repaired_on\n"
+                        + "SAMR,PE1-" + uscc + "," + uscc + ",ADMIN_PENALTY,SERIOUS,2025-03-01,1000,,罚款,,\n"
+                        + "SAMR,PE2-" + uscc + "," + uscc + ",ADMIN_PENALTY,MINOR,2024-03-01,,,已修复,,2024-09-01\n"
+                        + "GOV,PH1-" + uscc + "," + uscc + ",HONOR,,2024-05-01,,,守合同重信用,,\n",
+                "financial_statements", "uscc,year,revenue,net_profit,operating_cash_flow\n"
+                        + uscc + ",2024,1000000,50000,80000\n" + uscc + ",2025,1200000,-10000,20000\n"));
+        asAdmin().get("/api/enterprises/" + uscc + "/portrait").then().statusCode(200)
+                .body("performance.loans", is(3))
+                .body("performance.inArrears", is(1))
+                .body("performance.openLoans", is(1))
+                .body("performance.overdueOver30", is(2))
+                .body("performance.maxOverdueDays", org.hamcrest.Matchers.greaterThan(300))
+                .body("performance.onTimeRatio", is(0.5f))
+                .body("compliance.negativeCounting", is(1))
+                .body("compliance.countingBySeverity.SERIOUS", is(1))
+                .body("compliance.repaired", is(1))
+                .body("compliance.positive", is(1))
+                .body("operations.year", org.hamcrest.Matchers.contains(2024, 2025))
+                .body("flows", org.hamcrest.Matchers.hasSize(24))
+                .body("loans[0].loanNo", equalTo("P2-" + uscc))
+                .body("timeline.kind", org.hamcrest.Matchers.hasItems("EVENT", "LOAN", "STATEMENT", "REPAIR"));
+    }
+
+    @Test
     void unknownFirmIs404Problem() {
         asAdmin().get("/api/enterprises/" + Fixtures.newUscc()).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
