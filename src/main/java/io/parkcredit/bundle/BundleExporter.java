@@ -24,6 +24,15 @@ public class BundleExporter {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.parkcredit.security.AuditLog audit;
+
+    /** The whole registry leaves the platform: that is a decision worth a line in the audit log. */
+    @jakarta.transaction.Transactional
+    public void recordExport() {
+        audit.record("BUNDLE_EXPORTED", "bundle", null, "whole registry exported as a data bundle", null);
+    }
+
     public void export(OutputStream out) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

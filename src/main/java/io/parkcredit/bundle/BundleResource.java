@@ -68,6 +68,7 @@ public class BundleResource {
     @Produces("application/zip")
     @Operation(summary = "The whole registry as a data bundle zip")
     public Response export() {
+        exporter.recordExport();
         StreamingOutput stream = exporter::export;
         return Response.ok(stream)
                 .header("Content-Disposition", "attachment; filename=\"parkcredit-bundle-" + LocalDate.now(clock) + ".zip\"")

@@ -72,6 +72,8 @@ class ExportRoundTripTest {
             assertThat(second.get(file)).as(file).isEqualTo(first.get(file));
         }
         assertThat(first.get("transactions.csv").lines().count()).isGreaterThan(100);
+        asAdmin().get("/api/audit?targetType=bundle&size=1").then().body("items[0].action",
+                org.hamcrest.Matchers.equalTo("BUNDLE_EXPORTED"));
     }
 
     private static byte[] demoPark() throws IOException {
