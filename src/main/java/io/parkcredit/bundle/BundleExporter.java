@@ -2,7 +2,6 @@ package io.parkcredit.bundle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -41,17 +40,7 @@ public class BundleExporter {
             try {
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
                 ZipOutputStream zip = new ZipOutputStream(out);
-                OutputStream entryStream = new FilterOutputStream(zip) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        zip.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() {
-                        // the zip stays open for the next entry
-                    }
-                };
+                OutputStream entryStream = new ZipEntryStream(zip);
                 for (BundleFile file : BundleSpec.FILES) {
                     zip.putNextEntry(new ZipEntry(file.fileName()));
                     copy.copyOut(selectSql(file), entryStream);

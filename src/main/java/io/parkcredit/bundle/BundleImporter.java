@@ -2,6 +2,11 @@ package io.parkcredit.bundle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +38,37 @@ public class BundleImporter {
 
     @Inject
     BundleConfig config;
+
+    /** Writes a bundle that exists only as a stream. */
+    @FunctionalInterface
+    public interface BundleWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Imports a bundle that arrives as a stream (an HTTP body, a generated park): it is spooled to
+     * a temporary file, never to the heap, imported, and the file removed.
+     */
+    public ImportResult importWritten(BundleWriter bundle, boolean dryRun, String actor) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("parkcredit-bundle-", ".zip");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                bundle.writeTo(out);
+            }
+            return importBundle(tmp, dryRun, actor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the OS cleans its temporary folder
+                }
+            }
+        }
+    }
 
     public ImportResult importBundle(Path upload, boolean dryRun, String actor) {
         long started = System.nanoTime();

@@ -13,11 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,22 +41,7 @@ public class BundleResource {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "Import a zip of CSV files (or an .xlsx with the same sheets); all-or-nothing, 422 lists every invalid row")
     public ImportResult importBundle(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        java.nio.file.Path tmp = null;
-        try {
-            tmp = Files.createTempFile("parkcredit-upload-", ".zip");
-            Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return importer.importBundle(tmp, dryRun, currentUser.name());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the OS cleans its temporary folder
-                }
-            }
-        }
+        return importer.importWritten(body::transferTo, dryRun, currentUser.name());
     }
 
     @GET

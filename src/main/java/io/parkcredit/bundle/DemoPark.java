@@ -3,7 +3,6 @@ package io.parkcredit.bundle;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.parkcredit.enterprise.Uscc;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -83,17 +82,7 @@ public final class DemoPark {
     /** Writes the bundle zip (all six files) to {@code out}, which stays open. */
     public void writeZip(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        OutputStream entry = new FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                zip.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                zip.flush();
-            }
-        };
+        OutputStream entry = new ZipEntryStream(zip);
         String[] files = {"institutions", "enterprises", "loans", "credit_events", "financial_statements", "transactions"};
         for (String f : files) {
             ZipEntry e = new ZipEntry(f + ".csv");

@@ -4,12 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,24 +51,8 @@ public class DemoParkLoader {
         if (firms < 1 || firms > MAX_FIRMS) {
             throw io.parkcredit.shared.ProblemException.invalid("firms", "between 1 and " + MAX_FIRMS);
         }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("parkcredit-demo-", ".zip");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                new DemoPark(DemoPark.Settings.demo(firms, LocalDate.now(clock))).writeZip(out);
-            }
-            return importer.importBundle(tmp, false, actor);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the OS cleans its temporary folder
-                }
-            }
-        }
+        DemoPark park = new DemoPark(DemoPark.Settings.demo(firms, LocalDate.now(clock)));
+        return importer.importWritten(park::writeZip, false, actor);
     }
 
     private boolean registryEmpty() {
