@@ -1,5 +1,6 @@
 package io.parkcredit.enterprise;
 
+import io.parkcredit.enterprise.EnterpriseViews.ClassificationRef;
 import io.parkcredit.enterprise.EnterpriseViews.Compliance;
 import io.parkcredit.enterprise.EnterpriseViews.EventView;
 import io.parkcredit.enterprise.EnterpriseViews.LoanView;
@@ -7,6 +8,7 @@ import io.parkcredit.enterprise.EnterpriseViews.MonthlyFlow;
 import io.parkcredit.enterprise.EnterpriseViews.Performance;
 import io.parkcredit.enterprise.EnterpriseViews.Portrait;
 import io.parkcredit.enterprise.EnterpriseViews.Profile;
+import io.parkcredit.enterprise.EnterpriseViews.RatingRef;
 import io.parkcredit.enterprise.EnterpriseViews.StatementView;
 import io.parkcredit.enterprise.EnterpriseViews.TimelineItem;
 import io.parkcredit.enterprise.EnterpriseViews.YearFigures;
@@ -85,13 +87,45 @@ public class EnterpriseService {
         long total = query.count();
         List<Profile> items = query.page(Page.of(page.page(), page.size())).list().stream()
                 .map(e -> Profile.of(e, currentUser.mayReadPrivateDataOf(e.uscc))).toList();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return new PageResult<>(withStanding(items), page.page(), page.size(), total);
     }
 
     @Transactional
     public Profile profile(String usccText) {
         Enterprise e = visible(usccText);
-        return Profile.of(e, currentUser.mayReadPrivateDataOf(e.uscc));
+        return withStanding(List.of(Profile.of(e, currentUser.mayReadPrivateDataOf(e.uscc)))).get(0);
+    }
+
+    /**
+     * Adds each firm's latest published classification and its rating valid today, two queries
+     * for the whole page.
+     */
+    private List<Profile> withStanding(List<Profile> profiles) {
+        if (profiles.isEmpty()) {
+            return profiles;
+        }
+        String[] usccs = profiles.stream().map(Profile::uscc).toArray(String[]::new);
+        Map<String, ClassificationRef> lists = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select distinct on (c.uscc) c.uscc, r.year, c.list
+                from classification_results c join classification_runs r on r.id = c.run_id
+                where r.status = 'PUBLISHED' and c.uscc = any(cast(?1 as text[]))
+                order by c.uscc, r.year desc""").setParameter(1, usccs).getResultList();
+        rows.forEach(r -> lists.put((String) r[0], new ClassificationRef(((Number) r[1]).intValue(), (String) r[2])));
+        Map<String, RatingRef> ratings = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rated = em.createNativeQuery("""
+                select distinct on (uscc) uscc, grade, score, valid_until from published_ratings
+                where uscc = any(cast(?1 as text[])) and valid_from <= ?2 and valid_until >= ?2
+                  and (revoked_on is null or revoked_on > ?2)
+                order by uscc, valid_from desc""").setParameter(1, usccs)
+                .setParameter(2, Date.valueOf(LocalDate.now(clock))).getResultList();
+        rated.forEach(r -> ratings.put((String) r[0], new RatingRef((String) r[1], (BigDecimal) r[2],
+                ((Date) r[3]).toLocalDate())));
+        return profiles.stream().map(p -> new Profile(p.uscc(), p.name(), p.registeredOn(), p.industryCode(),
+                p.registeredCapital(), p.employees(), p.status(), p.contactName(), p.contactMobile(), p.inPark(),
+                p.address(), p.patents(), p.softwareCopyrights(), lists.get(p.uscc()), ratings.get(p.uscc()))).toList();
     }
 
     @Transactional
@@ -151,7 +185,7 @@ public class EnterpriseService {
         List<Loan> loans = Loan.list("uscc", Sort.descending("startDate").and("loanNo"), e.uscc);
         List<CreditEvent> events = CreditEvent.list("uscc", Sort.descending("occurredOn").and("eventNo"), e.uscc);
         List<FinancialStatement> statements = FinancialStatement.list("uscc", Sort.ascending("year"), e.uscc);
-        return new Portrait(Profile.of(e, true), today, performance(loans, today), compliance(events, today),
+        return new Portrait(withStanding(List.of(Profile.of(e, true))).get(0), today, performance(loans, today), compliance(events, today),
                 statements.stream().map(s -> new YearFigures(s.year, s.revenue, s.netProfit, s.operatingCashFlow,
                         s.totalAssets, s.totalLiabilities)).toList(),
                 flows(e.uscc, 24), timeline(loans, events, statements, today),

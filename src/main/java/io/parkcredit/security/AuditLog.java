@@ -30,6 +30,11 @@ public class AuditLog {
             String detail, String reason) {
     }
 
+    /** Who is acting: the signed-in user, or {@code system} outside a request. */
+    public String actor() {
+        return currentUser.name();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String targetType, String targetKey, String detail, String reason) {
         recordAs(currentUser.name(), action, targetType, targetKey, detail, reason);

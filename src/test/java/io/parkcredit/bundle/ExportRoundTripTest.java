@@ -85,7 +85,7 @@ class ExportRoundTripTest {
     /** Removes every registry row (and the enterprise users bound to firms) so the import starts empty. */
     private void emptyRegistry() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("delete from transactions; delete from financial_statements; delete from credit_events;"
+            st.execute("delete from published_ratings; delete from transactions; delete from financial_statements; delete from credit_events;"
                     + " delete from loans; delete from app_users where uscc is not null or institution_code is not null;"
                     + " delete from enterprises; delete from institutions;");
         }

@@ -1,0 +1,292 @@
+package io.parkcredit.classification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.classification.ClassificationRules.Outcome;
+import io.parkcredit.classification.FirmFacts.EventFact;
+import io.parkcredit.classification.FirmFacts.LoanFact;
+import io.parkcredit.classification.FirmFacts.RatingFact;
+import io.parkcredit.shared.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Runs the classification of a year over the whole park (DOMAIN.md §4) in one transaction:
+ * six set-based queries read every eligible firm's facts from one consistent snapshot, ordered by
+ * USCC and merged in a single pass; {@link ClassificationRules} decides each firm; results stream
+ * back by COPY into a new DRAFT run. A run that dies leaves nothing; running again makes a new
+ * version. No per-firm query and no ORM loop.
+ */
+@ApplicationScoped
+public class ClassificationRunner {
+
+    private static final Logger LOG = Logger.getLogger(ClassificationRunner.class);
+    private static final int FETCH = 5_000;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    RuleSetService ruleSets;
+
+    /** Classifies every in-park, not deregistered firm for {@code year}; returns the new draft run's id. */
+    public long run(int year, String actor) {
+        if (year < 1900 || year > 2199) {
+            throw ProblemException.invalid("year", "between 1900 and 2199");
+        }
+        RuleSetService.RuleSet rules = ruleSets.current();
+        RuleParams p = rules.params();
+        LocalDate d = p.evaluationDayOf(year);
+        long started = System.nanoTime();
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+            write.setAutoCommit(false);
+            read.setAutoCommit(false);
+            read.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            read.setReadOnly(true);
+            try {
+                long runId = newRun(write, year, rules.id(), d, actor);
+                long firms = classifyAll(read, write, runId, year, d, p);
+                updateCounts(write, runId);
+                audit(write, actor, runId, year, firms, rules.version());
+                write.commit();
+                read.commit();
+                LOG.infof("classified %d firms for %d (run %d, rules v%d) in %d ms", firms, year, runId,
+                        rules.version(), (System.nanoTime() - started) / 1_000_000);
+                return runId;
+            } catch (SQLException | RuntimeException e) {
+                write.rollback();
+                read.rollback();
+                throw e;
+            } finally {
+                read.setReadOnly(false);
+                read.setAutoCommit(true);
+                write.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("classification run failed in the database: " + e.getMessage(), e);
+        }
+    }
+
+    private long newRun(Connection c, int year, long ruleSetId, LocalDate d, String actor) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("select pg_advisory_xact_lock(" + (0x434c4153_0000L + year) + ")");
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into classification_runs (year, version, rule_set_id, evaluation_day, status, created_by)
+                values (?, (select coalesce(max(version), 0) + 1 from classification_runs where year = ?), ?, ?, 'DRAFT', ?)
+                returning id""")) {
+            ps.setInt(1, year);
+            ps.setInt(2, year);
+            ps.setLong(3, ruleSetId);
+            ps.setDate(4, Date.valueOf(d));
+            ps.setString(5, actor);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static final String ELIGIBLE = "e.in_park and e.status <> 'DEREGISTERED'";
+
+    private long classifyAll(Connection read, Connection write, long runId, int year, LocalDate d, RuleParams p)
+            throws SQLException {
+        Date day = Date.valueOf(d);
+        try (Cursor firms = new Cursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
+                        + ELIGIBLE + " order by e.uscc");
+                Cursor loans = new Cursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
+                        + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + ELIGIBLE
+                        + " and l.start_date <= ? order by l.uscc", day);
+                Cursor events = new Cursor(read, "select v.uscc, v.source || '/' || v.event_no, v.type, v.severity,"
+                        + " v.occurred_on, v.repaired_on, coalesce(v.title, '') from credit_events v join enterprises e"
+                        + " on e.uscc = v.uscc where " + ELIGIBLE + " and v.severity is not null and v.occurred_on <= ?"
+                        + " and (v.repaired_on is null or v.repaired_on > ?) order by v.uscc", day, day);
+                Cursor inflows = new Cursor(read, "select t.uscc, sum(t.amount) from transactions t where t.direction = 'IN'"
+                        + " and t.booked_on > ? and t.booked_on <= ? group by t.uscc order by t.uscc",
+                        Date.valueOf(d.minusDays(p.inflowDays())), day);
+                Cursor revenue = new Cursor(read, "select s.uscc, s.year from financial_statements s where s.revenue > 0"
+                        + " and s.year between ? and ? order by s.uscc", year - p.whiteStatementYears(), year);
+                Cursor ratings = new Cursor(read, "select distinct on (r.uscc) r.uscc, r.grade, r.valid_from, r.valid_until"
+                        + " from published_ratings r where r.valid_from <= ? and r.valid_until >= ?"
+                        + " and (r.revoked_on is null or r.revoked_on > ?) order by r.uscc, r.valid_from desc", day, day, day)) {
+            CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy classification_results (run_id, uscc, name, list, clauses) from stdin");
+            StringBuilder buf = new StringBuilder(1 << 18);
+            long n = 0;
+            try {
+                while (firms.next()) {
+                    String uscc = firms.rs.getString(1);
+                    List<LoanFact> firmLoans = new ArrayList<>();
+                    while (loans.at(uscc)) {
+                        ResultSet r = loans.rs;
+                        firmLoans.add(new LoanFact(r.getString(2), r.getBigDecimal(3), date(r, 4), date(r, 5), date(r, 6)));
+                        loans.advance();
+                    }
+                    List<EventFact> firmEvents = new ArrayList<>();
+                    while (events.at(uscc)) {
+                        ResultSet r = events.rs;
+                        firmEvents.add(new EventFact(r.getString(2), r.getString(3), r.getString(4), date(r, 5),
+                                date(r, 6), r.getString(7)));
+                        events.advance();
+                    }
+                    BigDecimal inflow = BigDecimal.ZERO;
+                    if (inflows.at(uscc)) {
+                        inflow = inflows.rs.getBigDecimal(2);
+                        inflows.advance();
+                    }
+                    Set<Integer> years = new HashSet<>();
+                    while (revenue.at(uscc)) {
+                        years.add(revenue.rs.getInt(2));
+                        revenue.advance();
+                    }
+                    RatingFact rating = null;
+                    if (ratings.at(uscc)) {
+                        rating = new RatingFact(ratings.rs.getString(2), date(ratings.rs, 3), date(ratings.rs, 4));
+                        ratings.advance();
+                    }
+                    FirmFacts facts = new FirmFacts(uscc, firms.rs.getString(2), firms.rs.getString(3),
+                            date(firms.rs, 4), firmLoans, firmEvents, inflow, years, rating);
+                    Outcome outcome = ClassificationRules.classify(facts, year, p);
+                    buf.append(runId).append('\t').append(uscc).append('\t').append(escape(facts.name())).append('\t')
+                            .append(outcome.list().name()).append('\t').append(escape(clausesJson(outcome))).append('\n');
+                    n++;
+                    if (buf.length() > (1 << 18)) {
+                        flush(copy, buf);
+                    }
+                }
+                flush(copy, buf);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return n;
+        }
+    }
+
+    private String clausesJson(Outcome outcome) {
+        try {
+            return json.writeValueAsString(outcome.clauses());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void flush(CopyIn copy, StringBuilder buf) throws SQLException {
+        byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buf.setLength(0);
+    }
+
+    /** COPY text format: backslash, tab and line breaks escaped. */
+    static String escape(String v) {
+        if (v.indexOf('\\') < 0 && v.indexOf('\t') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static LocalDate date(ResultSet rs, int col) throws SQLException {
+        Date d = rs.getDate(col);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static void updateCounts(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update classification_runs r set
+                  red_count = coalesce(s.red, 0), white_count = coalesce(s.white, 0),
+                  yellow_count = coalesce(s.yellow, 0), none_count = coalesce(s.none, 0)
+                from (select count(*) filter (where list = 'RED') red, count(*) filter (where list = 'WHITE') white,
+                             count(*) filter (where list = 'YELLOW') yellow, count(*) filter (where list = 'NONE') none
+                      from classification_results where run_id = ?) s
+                where r.id = ?""")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void audit(Connection c, String actor, long runId, int year, long firms, int ruleVersion)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into audit_log (actor, action, target_type, target_key,"
+                + " detail) values (?, 'CLASSIFICATION_RUN', 'classification', ?, ?)")) {
+            ps.setString(1, actor);
+            ps.setString(2, year + "/" + runId);
+            ps.setString(3, firms + " firms classified with rule set v" + ruleVersion);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A forward-only cursor over a query ordered by USCC, read in step with the firm list. */
+    private static final class Cursor implements AutoCloseable {
+        private final PreparedStatement ps;
+        final ResultSet rs;
+        private boolean valid;
+        private boolean first = true;
+
+        Cursor(Connection c, String sql, Object... params) throws SQLException {
+            ps = c.prepareStatement(sql);
+            ps.setFetchSize(FETCH);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            rs = ps.executeQuery();
+            valid = rs.next();
+        }
+
+        /** For the firm list itself: moves to the next firm. */
+        boolean next() throws SQLException {
+            if (!valid) {
+                return false;
+            }
+            if (first) {
+                first = false;
+                return true;
+            }
+            valid = rs.next();
+            return valid;
+        }
+
+        /**
+         * Whether the current row belongs to {@code uscc}; rows of firms that are not classified
+         * (flows of prospects, say) are skipped on the way.
+         */
+        boolean at(String uscc) throws SQLException {
+            while (valid && rs.getString(1).compareTo(uscc) < 0) {
+                valid = rs.next();
+            }
+            return valid && rs.getString(1).equals(uscc);
+        }
+
+        void advance() throws SQLException {
+            valid = rs.next();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            rs.close();
+            ps.close();
+        }
+    }
+}
