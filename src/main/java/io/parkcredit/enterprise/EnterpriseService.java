@@ -122,7 +122,7 @@ public class EnterpriseService {
                 order by uscc, valid_from desc""").setParameter(1, usccs)
                 .setParameter(2, Date.valueOf(LocalDate.now(clock))).getResultList();
         rated.forEach(r -> ratings.put((String) r[0], new RatingRef((String) r[1], (BigDecimal) r[2],
-                ((Date) r[3]).toLocalDate())));
+                r[3] instanceof LocalDate day ? day : ((Date) r[3]).toLocalDate())));
         return profiles.stream().map(p -> new Profile(p.uscc(), p.name(), p.registeredOn(), p.industryCode(),
                 p.registeredCapital(), p.employees(), p.status(), p.contactName(), p.contactMobile(), p.inPark(),
                 p.address(), p.patents(), p.softwareCopyrights(), lists.get(p.uscc()), ratings.get(p.uscc()))).toList();
