@@ -46,6 +46,8 @@ import org.postgresql.PGConnection;
  * the embedded PostgreSQL, against a baseline of plain {@code COPY} of the same CSV files into
  * unindexed tables of the same database, in the same run. Peak heap is sampled during the import.
  *
+ * Then times the yearly classification of the imported park.
+ *
  * <p>Run: {@code ./mvnw -B verify -Pbenchmark -Dbench.firms=100000}. Results go to the console and
  * {@code target/benchmarks/import.md}.
  */
@@ -114,6 +116,16 @@ class ImportBenchmark {
                 totalRows, totalRows / importSeconds, copyTotal, totalRows / copyTotal));
         md.append(String.format(Locale.ROOT, "Import %.1f s end to end vs plain COPY %.1f s: ratio **%.2f×**.%n",
                 importSeconds, copyTotal, importSeconds / copyTotal));
+        // the yearly classification of the same park, as the committee would run it next
+        long c0 = System.nanoTime();
+        JsonPath run = io.parkcredit.testing.Fixtures.asAdmin().post("/api/classifications/2025/runs")
+                .then().statusCode(201).extract().jsonPath();
+        double classifySeconds = (System.nanoTime() - c0) / 1e9;
+        Map<String, Integer> counts = run.getMap("counts");
+        int classified = counts.values().stream().mapToInt(Integer::intValue).sum();
+        md.append(String.format(Locale.ROOT, "%nClassification of the same park for 2025 (POST /api/classifications/2025/runs): "
+                + "%,d firms in %.1f s (%,.0f firms/s); counts %s.%n", classified, classifySeconds,
+                classified / classifySeconds, counts));
         Files.writeString(dir.resolve("import.md"), md.toString());
         System.out.println("\n==== import benchmark ====\n" + md);
         Files.deleteIfExists(zip);
