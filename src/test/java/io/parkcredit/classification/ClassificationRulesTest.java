@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -113,6 +114,246 @@ class ClassificationRulesTest {
         if (!noLate.passed()) {
             assertThat(noLate.detail()).contains(firm.lastLoan());
         }
+    }
+
+    // ------------------------------------------------------------------ negative events
+
+    @ParameterizedTest(name = "{0} firm, {1} event occurred {2}, repaired [{3}]: {4}")
+    @CsvSource(delimiter = '|', value = {
+        // SERIOUS: (D − 36 months, D] for RED
+        "RED  |SERIOUS|2022-12-31|          |RED  |",
+        "RED  |SERIOUS|2023-01-01|          |NONE |RED_NO_SERIOUS",
+        "RED  |SERIOUS|2025-12-31|          |NONE |RED_NO_SERIOUS",
+        "RED  |SERIOUS|2026-01-01|          |RED  |",                 // after D
+        "RED  |SERIOUS|2025-06-01|2025-12-31|RED  |",                 // repaired on D
+        "RED  |SERIOUS|2025-06-01|2026-01-01|NONE |RED_NO_SERIOUS",   // repaired the day after D
+        // GENERAL: (D − 12 months, D] for RED
+        "RED  |GENERAL|2024-12-31|          |RED  |",
+        "RED  |GENERAL|2025-01-01|          |NONE |RED_NO_GENERAL",
+        "RED  |GENERAL|2025-12-31|          |NONE |RED_NO_GENERAL",
+        "RED  |GENERAL|2026-01-01|          |RED  |",
+        "RED  |GENERAL|2025-06-01|2025-12-31|RED  |",
+        "RED  |GENERAL|2025-06-01|2026-01-01|NONE |RED_NO_GENERAL",
+        // MINOR never matters
+        "RED  |MINOR  |2025-12-31|          |RED  |",
+        // SERIOUS: (D − 36 months, D] for WHITE as well
+        "WHITE|SERIOUS|2022-12-31|          |WHITE|",
+        "WHITE|SERIOUS|2023-01-01|          |NONE |WHITE_NO_SERIOUS",
+        "WHITE|SERIOUS|2026-01-01|          |WHITE|",
+        "WHITE|SERIOUS|2025-06-01|2025-12-31|WHITE|",
+        "WHITE|SERIOUS|2025-06-01|2026-01-01|NONE |WHITE_NO_SERIOUS",
+        // WHITE does not look at GENERAL or MINOR events
+        "WHITE|GENERAL|2025-12-31|          |WHITE|",
+        "WHITE|MINOR  |2025-12-31|          |WHITE|",
+    })
+    void countingEventsBlockRedAndWhiteWithinTheirWindows(CreditList base, String severity, LocalDate occurred,
+            LocalDate repaired, CreditList expected, String failed) {
+        // given a firm that is on the base list, with one administrative penalty
+        Firm firm = base == CreditList.RED ? Firm.redFirm() : Firm.firm();
+        assertThat(classify(firm).list()).isEqualTo(base);
+        firm.event("ADMIN_PENALTY", severity, occurred, repaired);
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+        if (failed != null) {
+            Clause clause = clause(outcome, failed);
+            assertThat(clause.passed()).isFalse();
+            assertThat(clause.detail()).contains(firm.lastEvent(), occurred.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ YELLOW: arrears + evasion
+
+    @ParameterizedTest(name = "in arrears, {0} occurred {1}, repaired [{2}]: {3}")
+    @CsvSource(delimiter = '|', value = {
+        // (a) a counting DEBT_EVASION in (D − 24 months, D]
+        "DEBT_EVASION    |2023-12-31|          |NONE  |",
+        "DEBT_EVASION    |2024-01-01|          |YELLOW|(a)",
+        "DEBT_EVASION    |2025-12-31|          |YELLOW|(a)",
+        "DEBT_EVASION    |2026-01-01|          |NONE  |",
+        "DEBT_EVASION    |2025-06-01|2025-12-31|NONE  |",
+        "DEBT_EVASION    |2025-06-01|2026-01-01|YELLOW|(a)",
+        // (b) a counting DISHONEST_DEBTOR at any time before D
+        "DISHONEST_DEBTOR|2010-01-01|          |YELLOW|(b)",
+        "DISHONEST_DEBTOR|2025-12-31|          |YELLOW|(b)",
+        "DISHONEST_DEBTOR|2026-01-01|          |NONE  |",
+        "DISHONEST_DEBTOR|2010-01-01|2025-12-31|NONE  |",
+        "DISHONEST_DEBTOR|2010-01-01|2026-01-01|YELLOW|(b)",
+        // other types are no evasion indicator
+        "ADMIN_PENALTY   |2025-06-01|          |NONE  |",
+    })
+    void anEvasionEventWithArrearsIsYellow(String type, LocalDate occurred, LocalDate repaired,
+            CreditList expected, String indicator) {
+        // given a firm 30 days in arrears on a loan, with no inflow, and one event
+        Firm firm = Firm.firm().loan("2024-06-01", "2025-12-01", null, "100000.00")
+                .event(type, "GENERAL", occurred, repaired);
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+        assertThat(clause(outcome, "YELLOW_IN_ARREARS").passed()).isTrue();
+        Clause evasion = clause(outcome, "YELLOW_EVASION");
+        assertThat(evasion.passed()).isEqualTo(expected == CreditList.YELLOW);
+        if (indicator != null) {
+            assertThat(evasion.detail()).startsWith(indicator).contains(firm.lastEvent(), occurred.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "loan due {0}, settled [{1}], principal {2}, inflow {3}: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "2025-10-02|          |100000.00|100000.01|YELLOW",   // 90 days overdue, inflow one cent above principal
+        "2025-10-03|          |100000.00|100000.01|NONE  ",   // 89 days overdue
+        "2025-10-02|          |100000.00|100000.00|NONE  ",   // inflow equal to principal
+        "2025-10-02|          |100000.00|100000   |NONE  ",   // equal, written with another scale
+        "2025-10-02|          |100000.00|0        |NONE  ",
+        "2024-01-01|          |100000.00|250000.00|YELLOW",
+        "2025-10-02|2026-01-01|100000.00|100000.01|YELLOW",   // repaid only after D: in arrears on D
+    })
+    void ninetyDaysInArrearsWhileAbleToPayIsYellow(LocalDate due, LocalDate settled, BigDecimal principal,
+            BigDecimal inflow, CreditList expected) {
+        // given a firm with one loan in arrears and the IN flows of the 90 days up to D
+        Firm firm = Firm.firm().loan(LocalDate.of(2023, 1, 1), due, settled, principal).inflow(inflow);
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+        Clause evasion = clause(outcome, "YELLOW_EVASION");
+        assertThat(evasion.passed()).isEqualTo(expected == CreditList.YELLOW);
+        if (evasion.passed()) {
+            assertThat(evasion.detail()).startsWith("(c)").contains(firm.lastLoan(), inflow.toPlainString(),
+                    principal.toPlainString());
+        }
+    }
+
+    @Test
+    void theNinetyDayTestReadsOnlyLoansInArrears() {
+        // given a loan 364 days late but settled on D, and a larger loan in arrears for only 30 days;
+        // the inflow exceeds the settled loan's principal, not the one in arrears
+        Firm firm = Firm.firm()
+                .loan("2024-01-01", "2025-01-01", "2025-12-31", "10000.00")
+                .loan("2024-06-01", "2025-12-01", null, "1000000.00")
+                .inflow("50000.00");
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(CreditList.NONE);
+        assertThat(clause(outcome, "YELLOW_IN_ARREARS").passed()).isTrue();
+        assertThat(clause(outcome, "YELLOW_EVASION").passed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "no arrears, {0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "DISHONEST_DEBTOR|RED ",   // an old, unrepaired dishonest-debtor record outside the GENERAL window
+        "DEBT_EVASION    |NONE",   // recent: an evasion indicator, but also a GENERAL event within 12 months
+        "ABLE_TO_PAY     |NONE",   // 364 days late, settled on D, large inflow: late, not in arrears
+    })
+    void anEvasionIndicatorWithoutArrearsIsNotYellow(String indicator, CreditList expected) {
+        // given a loan-holding firm not in arrears on D
+        Firm firm = Firm.redFirm();
+        switch (indicator) {
+            case "DISHONEST_DEBTOR" -> firm.event("DISHONEST_DEBTOR", "GENERAL", "2019-01-01", null);
+            case "DEBT_EVASION" -> firm.event("DEBT_EVASION", "GENERAL", "2025-06-01", null);
+            default -> firm.loan("2024-01-01", "2025-01-01", "2025-12-31", "10000.00").inflow("5000000.00");
+        }
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+        assertThat(clause(outcome, "YELLOW_IN_ARREARS").passed()).isFalse();
+        assertThat(clause(outcome, "YELLOW_EVASION").passed()).isEqualTo(!"ABLE_TO_PAY".equals(indicator));
+    }
+
+    // ------------------------------------------------------------------ rating floor
+
+    @ParameterizedTest(name = "rating [{0}] valid [{1}, {2}], floor {3}: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "    |          |          |A |RED |true ",   // no rating: the clause does not apply
+        "AAA |2024-01-01|2026-12-31|A |RED |false",
+        "AA  |2024-01-01|2026-12-31|A |RED |false",
+        "A   |2024-01-01|2026-12-31|A |RED |false",
+        "B   |2024-01-01|2026-12-31|A |NONE|false",
+        "C   |2024-01-01|2026-12-31|A |NONE|false",
+        "B   |2022-12-31|2025-12-30|A |RED |true ",   // expired the day before D
+        "B   |2022-12-31|2025-12-31|A |NONE|false",   // valid until D
+        "B   |2026-01-01|2028-12-31|A |RED |true ",   // valid from the day after D
+        "B   |2025-12-31|2028-12-31|A |NONE|false",   // valid from D
+        "A   |2024-01-01|2026-12-31|AA|NONE|false",   // floor raised to AA
+        "AA  |2024-01-01|2026-12-31|AA|RED |false",
+        "B   |2024-01-01|2026-12-31|B |RED |false",   // floor lowered to B
+    })
+    void aRatingValidOnDMustBeAtLeastTheFloor(String grade, LocalDate from, LocalDate until, String floor,
+            CreditList expected, boolean notApplicable) {
+        // given a RED firm with this rating, classified with this floor
+        Firm firm = Firm.redFirm();
+        if (grade != null) {
+            firm.rating(grade, from.toString(), until.toString());
+        }
+        RuleParams d = RuleParams.defaults();
+        RuleParams params = new RuleParams(d.evaluationDay(), d.loanHoldingMonths(), d.lateWindowMonths(),
+                d.lateDays(), d.seriousWindowMonths(), d.generalWindowMonths(), d.evasionWindowMonths(),
+                d.evasionOverdueDays(), d.inflowDays(), d.whiteMinYears(), d.whiteStatementYears(), floor);
+
+        // when
+        Outcome outcome = ClassificationRules.classify(firm.facts(), Y, params);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+        Clause floorClause = clause(outcome, "RED_RATING_FLOOR");
+        assertThat(floorClause.passed()).isEqualTo(expected == CreditList.RED);
+        if (notApplicable) {
+            assertThat(floorClause.detail()).contains("不适用");
+        } else {
+            assertThat(floorClause.detail()).contains("信用等级 " + grade, floor).doesNotContain("不适用");
+        }
+    }
+
+    // ------------------------------------------------------------------ WHITE
+
+    @ParameterizedTest(name = "status {0}, registered [{1}], revenue in {2}: {3}")
+    @CsvSource(delimiter = '|', value = {
+        "ACTIVE      |2015-01-01|2025     |WHITE|",
+        "ABNORMAL    |2015-01-01|2025     |NONE |WHITE_ACTIVE",
+        "DEREGISTERED|2015-01-01|2025     |NONE |WHITE_ACTIVE",
+        "ACTIVE      |2024-12-31|2025     |WHITE|",                  // registered exactly D − 1 year
+        "ACTIVE      |2025-01-01|2025     |NONE |WHITE_REGISTERED",  // one day later
+        "ACTIVE      |          |2025     |NONE |WHITE_REGISTERED",  // registration date unknown
+        "ACTIVE      |2015-01-01|2024     |WHITE|",                  // revenue only in Y − 1
+        "ACTIVE      |2015-01-01|2023     |NONE |WHITE_REVENUE",     // only in Y − 2
+        "ACTIVE      |2015-01-01|         |NONE |WHITE_REVENUE",     // no statement with revenue > 0
+    })
+    void aLoanFreeFirmIsWhiteWhenActiveEstablishedAndEarning(String status, LocalDate registered, Integer revenueYear,
+            CreditList expected, String failed) {
+        // given a loan-free firm
+        Firm firm = Firm.firm().status(status).registered(registered == null ? null : registered.toString());
+        if (revenueYear == null) {
+            firm.revenue();
+        } else {
+            firm.revenue(revenueYear);
+        }
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+        assertThat(clause(outcome, "WHITE_LOAN_FREE").passed()).isTrue();
+        if (failed != null) {
+            assertThat(outcome.clauses().stream().filter(c -> !c.passed()).map(Clause::code))
+                    .containsExactlyInAnyOrder("YELLOW_IN_ARREARS", "YELLOW_EVASION", "RED_LOAN_HOLDING", failed);
+        }
+        Clause reg = clause(outcome, "WHITE_REGISTERED");
+        assertThat(reg.detail()).contains(registered == null ? "未知" : registered.toString());
     }
 
     // ------------------------------------------------------------------ helpers
