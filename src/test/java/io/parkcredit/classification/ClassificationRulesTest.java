@@ -1,6 +1,7 @@
 package io.parkcredit.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.parkcredit.classification.ClassificationRules.Clause;
 import io.parkcredit.classification.ClassificationRules.Outcome;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The yearly red / white / yellow classification (DOMAIN.md §4) for Y = 2025, D = 2025-12-31 with
@@ -354,6 +357,233 @@ class ClassificationRulesTest {
         }
         Clause reg = clause(outcome, "WHITE_REGISTERED");
         assertThat(reg.detail()).contains(registered == null ? "未知" : registered.toString());
+    }
+
+    // ------------------------------------------------------------------ order and reasons
+
+    static final List<String> YELLOW_CLAUSES = List.of("YELLOW_IN_ARREARS", "YELLOW_EVASION");
+    static final List<String> RED_CLAUSES = List.of("RED_LOAN_HOLDING", "RED_NOT_IN_ARREARS", "RED_NO_LATE",
+            "RED_NO_SERIOUS", "RED_NO_GENERAL", "RED_RATING_FLOOR");
+    static final List<String> WHITE_CLAUSES = List.of("WHITE_LOAN_FREE", "WHITE_ACTIVE", "WHITE_REGISTERED",
+            "WHITE_NO_SERIOUS", "WHITE_REVENUE");
+
+    @Test
+    void aFirmMeetingYellowIsYellowWhateverElseHolds() {
+        // given a firm with an AAA rating, revenue and a long registration, 120 days in arrears on a
+        // loan and a dishonest-debtor record
+        Firm firm = Firm.firm().rating("AAA", "2024-01-01", "2026-12-31")
+                .loan("2024-01-01", "2025-09-02", null, "300000.00")
+                .event("DISHONEST_DEBTOR", "MINOR", "2019-05-01", null);
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then only the YELLOW clauses were checked, both passed
+        assertThat(outcome.list()).isEqualTo(CreditList.YELLOW);
+        assertThat(outcome.clauses()).extracting(Clause::code).containsExactlyElementsOf(YELLOW_CLAUSES);
+        assertThat(outcome.clauses()).allMatch(Clause::passed);
+        assertThat(clause(outcome, "YELLOW_IN_ARREARS").detail()).contains("BOC/L-1", "逾期 120 天");
+        assertThat(clause(outcome, "YELLOW_EVASION").detail()).contains("SAMR/E-1");
+    }
+
+    @Test
+    void aRedFirmCarriesTheFailedYellowClausesAndEveryPassedRedClause() {
+        // given a clean loan-holding firm
+        Firm firm = Firm.redFirm();
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(CreditList.RED);
+        List<String> expected = new ArrayList<>(YELLOW_CLAUSES);
+        expected.addAll(RED_CLAUSES);
+        assertThat(outcome.clauses()).extracting(Clause::code).containsExactlyElementsOf(expected);
+        assertThat(outcome.clauses()).filteredOn(c -> c.code().startsWith("YELLOW_")).noneMatch(Clause::passed);
+        assertThat(outcome.clauses()).filteredOn(c -> c.code().startsWith("RED_")).allMatch(Clause::passed);
+    }
+
+    @Test
+    void aWhiteFirmCarriesEveryGroupUpToWhite() {
+        // given a loan-free firm
+        Outcome outcome = classify(Firm.firm());
+
+        // then
+        assertThat(outcome.list()).isEqualTo(CreditList.WHITE);
+        assertThat(outcome.clauses()).extracting(Clause::code).containsAll(YELLOW_CLAUSES).containsAll(RED_CLAUSES)
+                .containsAll(WHITE_CLAUSES);
+        assertThat(outcome.clauses()).filteredOn(c -> c.code().startsWith("WHITE_")).allMatch(Clause::passed);
+        assertThat(clause(outcome, "RED_LOAN_HOLDING").passed()).isFalse();
+    }
+
+    @Test
+    void aNoneFirmNamesExactlyTheClausesItFailed() {
+        // given a loan-holding firm with a GENERAL penalty within 12 months
+        Firm firm = Firm.redFirm().event("TAX_ARREARS", "GENERAL", "2025-03-15", null);
+
+        // when
+        Outcome outcome = classify(firm);
+
+        // then all three groups were checked; the firm failed RED on the penalty and WHITE on its loan
+        assertThat(outcome.list()).isEqualTo(CreditList.NONE);
+        List<String> all = new ArrayList<>(YELLOW_CLAUSES);
+        all.addAll(RED_CLAUSES);
+        all.addAll(WHITE_CLAUSES);
+        assertThat(outcome.clauses()).extracting(Clause::code).containsExactlyElementsOf(all);
+        assertThat(outcome.clauses()).filteredOn(c -> !c.passed()).extracting(Clause::code)
+                .containsExactly("YELLOW_IN_ARREARS", "YELLOW_EVASION", "RED_NO_GENERAL", "WHITE_LOAN_FREE");
+        assertThat(clause(outcome, "RED_NO_GENERAL").detail()).contains("SAMR/E-1", "2025-03-15");
+        assertThat(clause(outcome, "WHITE_LOAN_FREE").detail()).contains("BOC/L-1");
+    }
+
+    static List<Arguments> firmsOnEveryList() {
+        return List.of(
+                arguments(CreditList.YELLOW, Firm.firm().rating("AAA", "2024-01-01", "2026-12-31")
+                        .loan("2024-01-01", "2025-09-02", null, "1.00").inflow("2.00")),
+                arguments(CreditList.RED, Firm.redFirm().rating("A", "2024-01-01", "2026-12-31")),
+                arguments(CreditList.RED, Firm.redFirm()),
+                arguments(CreditList.WHITE, Firm.firm()),
+                arguments(CreditList.NONE, Firm.firm().status("ABNORMAL").registered(null).revenue()),
+                arguments(CreditList.NONE, Firm.redFirm().rating("B", "2024-01-01", "2026-12-31")
+                        .loan("2024-01-01", "2025-01-01", "2025-12-31", "10.00")
+                        .event("ADMIN_PENALTY", "SERIOUS", "2025-01-01", null)
+                        .event("ADMIN_PENALTY", "GENERAL", "2025-02-01", null)));
+    }
+
+    @ParameterizedTest(name = "{0} firm {index}")
+    @MethodSource("firmsOnEveryList")
+    void everyClauseSaysInChineseWhatDecidedIt(CreditList list, Firm firm) {
+        // when
+        Outcome outcome = classify(firm);
+
+        // then
+        assertThat(outcome.list()).isEqualTo(list);
+        assertThat(outcome.clauses()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.code()).matches("(YELLOW|RED|WHITE)_[A-Z_]+");
+            assertThat(c.detail()).isNotBlank().containsPattern("\\p{IsHan}");
+        });
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    @Test
+    void theDefaultsAreThoseOfDomainMdAndHaveNoProblems() {
+        RuleParams d = RuleParams.defaults();
+
+        assertThat(d.problems()).isEmpty();
+        assertThat(d).isEqualTo(new RuleParams("12-31", 24, 24, 30, 36, 12, 24, 90, 90, 1, 1, "A"));
+        assertThat(d.evaluationDayOf(Y)).isEqualTo(LocalDate.of(2025, 12, 31));
+    }
+
+    @ParameterizedTest(name = "{0} = [{1}]: flagged {2}")
+    @CsvSource(delimiter = '|', value = {
+        "evaluationDay      |06-30     |false",
+        "evaluationDay      |12-32     |true ",
+        "evaluationDay      |02-30     |true ",
+        "evaluationDay      |6-30      |true ",
+        "evaluationDay      |2025-12-31|true ",
+        "evaluationDay      |          |true ",
+        "loanHoldingMonths  |0         |true ",
+        "loanHoldingMonths  |1         |false",
+        "loanHoldingMonths  |120       |false",
+        "loanHoldingMonths  |121       |true ",
+        "lateWindowMonths   |0         |true ",
+        "lateDays           |-1        |true ",
+        "lateDays           |0         |false",
+        "seriousWindowMonths|0         |true ",
+        "generalWindowMonths|121       |true ",
+        "evasionWindowMonths|0         |true ",
+        "evasionOverdueDays |0         |true ",
+        "inflowDays         |0         |true ",
+        "whiteMinYears      |-1        |true ",
+        "whiteMinYears      |0         |false",
+        "whiteStatementYears|11        |true ",
+        "ratingFloor        |AA        |false",
+        "ratingFloor        |BB        |true ",
+        "ratingFloor        |a         |true ",
+        "ratingFloor        |          |true ",
+    })
+    void problemsNameTheBadField(String field, String value, boolean flagged) throws Exception {
+        // given the defaults with one field changed
+        RuleParams params = defaultsWith(field, value);
+
+        // when
+        List<String[]> problems = params.problems();
+
+        // then
+        if (flagged) {
+            assertThat(problems).hasSize(1);
+            assertThat(problems.get(0)[0]).isEqualTo(field);
+            assertThat(problems.get(0)[1]).isNotBlank();
+        } else {
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "D = 06-30: loan due {0}, settled [{1}], event {2} on [{3}]: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "2025-06-30|          |       |          |RED ",   // due on the new D
+        "2025-06-29|          |       |          |NONE",   // due the day before the new D: in arrears
+        "2025-06-29|2025-12-31|       |          |NONE",   // repaid after the new D
+        "2025-06-29|2025-06-30|       |          |RED ",
+        "2026-06-30|          |SERIOUS|2022-06-30|RED ",   // D − 36 months: outside
+        "2026-06-30|          |SERIOUS|2022-07-01|NONE",
+        "2026-06-30|          |GENERAL|2024-06-30|RED ",   // D − 12 months: outside
+        "2026-06-30|          |GENERAL|2024-07-01|NONE",
+        "2026-06-30|          |GENERAL|2025-07-01|RED ",   // after the new D
+    })
+    void aChangedEvaluationDayMovesEveryWindow(LocalDate due, LocalDate settled, String severity, LocalDate occurred,
+            CreditList expected) throws Exception {
+        // given D = 2025-06-30 and a firm with one loan started in 2025 and at most one event
+        RuleParams params = defaultsWith("evaluationDay", "06-30");
+        Firm firm = Firm.firm().loan(LocalDate.of(2025, 1, 1), due, settled, new BigDecimal("100000.00"));
+        if (severity != null) {
+            firm.event("ADMIN_PENALTY", severity, occurred, null);
+        }
+
+        // when
+        Outcome outcome = ClassificationRules.classify(firm.facts(), Y, params);
+
+        // then
+        assertThat(params.evaluationDayOf(Y)).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(outcome.list()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "whiteStatementYears|0 |NONE ",   // only Y counts: revenue in Y − 1 is not enough
+        "whiteStatementYears|1 |WHITE",
+        "whiteMinYears      |11|WHITE",   // registered exactly D − 11 years
+        "whiteMinYears      |12|NONE ",
+    })
+    void whiteParametersAreRead(String field, String value, CreditList expected) throws Exception {
+        // given a loan-free firm registered 2014-12-31 with revenue only in Y − 1
+        Firm firm = Firm.firm().registered("2014-12-31").revenue(Y - 1);
+
+        // when
+        Outcome outcome = ClassificationRules.classify(firm.facts(), Y, defaultsWith(field, value));
+
+        // then
+        assertThat(outcome.list()).isEqualTo(expected);
+    }
+
+    /** The default parameters with one field replaced; a typo in the field name fails the test. */
+    static RuleParams defaultsWith(String field, String value) throws Exception {
+        var components = RuleParams.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            if (components[i].getName().equals(field)) {
+                found = true;
+                args[i] = types[i] == int.class ? Integer.valueOf(value) : value;
+            } else {
+                args[i] = components[i].getAccessor().invoke(RuleParams.defaults());
+            }
+        }
+        assertThat(found).as("RuleParams has a field %s", field).isTrue();
+        return RuleParams.class.getDeclaredConstructor(types).newInstance(args);
     }
 
     // ------------------------------------------------------------------ helpers
