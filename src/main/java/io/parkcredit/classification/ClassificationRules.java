@@ -141,7 +141,8 @@ public final class ClassificationRules {
         if (!valid) {
             return new Clause("RED_RATING_FLOOR", true, "评价日无有效的信用等级，本条不适用");
         }
-        boolean ok = RuleParams.GRADES.indexOf(r.grade()) <= RuleParams.GRADES.indexOf(p.ratingFloor());
+        int rank = RuleParams.GRADES.indexOf(r.grade()); // an unknown grade never meets the floor
+        boolean ok = rank >= 0 && rank <= RuleParams.GRADES.indexOf(p.ratingFloor());
         return new Clause("RED_RATING_FLOOR", ok, "信用等级 " + r.grade() + "（有效期 " + r.validFrom() + " 至 "
                 + r.validUntil() + "）" + (ok ? "不低于 " : "低于 ") + p.ratingFloor());
     }

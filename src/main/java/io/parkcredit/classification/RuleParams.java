@@ -45,7 +45,9 @@ public record RuleParams(String evaluationDay, int loanHoldingMonths, int lateWi
     public List<String[]> problems() {
         List<String[]> p = new ArrayList<>();
         try {
-            MonthDay.parse("--" + evaluationDay);
+            if (MonthDay.parse("--" + evaluationDay).equals(MonthDay.of(2, 29))) {
+                p.add(new String[] {"evaluationDay", "02-29 does not exist every year; choose another day"});
+            }
         } catch (RuntimeException e) {
             p.add(new String[] {"evaluationDay", "a month and day as MM-dd, e.g. 12-31"});
         }

@@ -436,6 +436,22 @@ class ClassificationRulesTest {
         assertThat(clause(outcome, "WHITE_LOAN_FREE").detail()).contains("BOC/L-1");
     }
 
+    @Test
+    void aGradeOutsideTheScaleNeverMeetsTheFloor() {
+        Outcome outcome = classify(Firm.redFirm().rating("BBB", "2024-01-01", "2026-12-31"));
+        assertThat(outcome.list()).isNotEqualTo(CreditList.RED);
+        assertThat(clause(outcome, "RED_RATING_FLOOR").passed()).isFalse();
+    }
+
+    @Test
+    void aLeapDayIsNoEvaluationDay() {
+        RuleParams d = RuleParams.defaults();
+        RuleParams leap = new RuleParams("02-29", d.loanHoldingMonths(), d.lateWindowMonths(), d.lateDays(),
+                d.seriousWindowMonths(), d.generalWindowMonths(), d.evasionWindowMonths(), d.evasionOverdueDays(),
+                d.inflowDays(), d.whiteMinYears(), d.whiteStatementYears(), d.ratingFloor());
+        assertThat(leap.problems()).extracting(p -> p[0]).containsExactly("evaluationDay");
+    }
+
     static List<Arguments> firmsOnEveryList() {
         return List.of(
                 arguments(CreditList.YELLOW, Firm.firm().rating("AAA", "2024-01-01", "2026-12-31")
