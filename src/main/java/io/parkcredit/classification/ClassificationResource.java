@@ -8,7 +8,7 @@ import io.parkcredit.classification.ClassificationViews.YearOverview;
 import io.parkcredit.security.Role;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
-import io.parkcredit.shared.ProblemException;
+import io.parkcredit.shared.EnumParam;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,7 +66,8 @@ public class ClassificationResource {
     public PageResult<ResultView> results(@PathParam("year") int year, @PathParam("runId") long runId,
             @QueryParam("list") String list, @QueryParam("q") String q, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return classifications.results(year, runId, parseList(list), q, PageRequest.of(page, size));
+        return classifications.results(year, runId, EnumParam.parse(CreditList.class, "list", list), q,
+                PageRequest.of(page, size));
     }
 
     @POST
@@ -118,16 +118,5 @@ public class ClassificationResource {
     @Operation(summary = "Store new clause parameters as the next rule-set version")
     public RuleSetService.RuleSet changeRules(@Valid @NotNull RuleSetChange body) {
         return ruleSets.update(body.params(), body.note());
-    }
-
-    static CreditList parseList(String list) {
-        if (list == null || list.isBlank()) {
-            return null;
-        }
-        try {
-            return CreditList.valueOf(list.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("list", "one of RED, WHITE, YELLOW, NONE");
-        }
     }
 }

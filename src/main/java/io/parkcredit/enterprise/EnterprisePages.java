@@ -10,6 +10,7 @@ import io.parkcredit.enterprise.EnterpriseViews.Profile;
 import io.parkcredit.enterprise.EnterpriseViews.YearFigures;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.PageContext;
+import io.parkcredit.shared.EnumParam;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.Pager;
@@ -80,7 +81,7 @@ public class EnterprisePages {
             @QueryParam("page") Integer pageNo) {
         ListQuery query = new ListQuery(q, industry, status, inPark);
         PageResult<Profile> result = enterprises.search(new EnterpriseService.Filter(q, query.inParkFilter(), industry,
-                EnterpriseResource.parseStatus(status)), PageRequest.of(pageNo, PAGE_SIZE));
+                EnumParam.parse(EnterpriseStatus.class, "status", status)), PageRequest.of(pageNo, PAGE_SIZE));
         return page.render(Templates.list(result, query, Pager.of(result, query::link),
                 Arrays.asList(EnterpriseStatus.values())));
     }

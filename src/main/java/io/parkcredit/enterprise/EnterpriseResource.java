@@ -6,6 +6,7 @@ import io.parkcredit.enterprise.EnterpriseViews.MonthlyFlow;
 import io.parkcredit.enterprise.EnterpriseViews.Portrait;
 import io.parkcredit.enterprise.EnterpriseViews.Profile;
 import io.parkcredit.enterprise.EnterpriseViews.StatementView;
+import io.parkcredit.shared.EnumParam;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.ProblemException;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,7 +34,7 @@ public class EnterpriseResource {
     public PageResult<Profile> search(@QueryParam("q") String q, @QueryParam("inPark") Boolean inPark,
             @QueryParam("industry") String industry, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return enterprises.search(new EnterpriseService.Filter(q, inPark, industry, parseStatus(status)),
+        return enterprises.search(new EnterpriseService.Filter(q, inPark, industry, EnumParam.parse(EnterpriseStatus.class, "status", status)),
                 PageRequest.of(page, size));
     }
 
@@ -78,16 +78,5 @@ public class EnterpriseResource {
             throw ProblemException.invalid("months", "must be between 1 and 120");
         }
         return enterprises.monthlyFlows(uscc, months);
-    }
-
-    static EnterpriseStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return EnterpriseStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "one of ACTIVE, ABNORMAL, DEREGISTERED");
-        }
     }
 }
