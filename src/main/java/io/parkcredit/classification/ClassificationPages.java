@@ -199,7 +199,8 @@ public class ClassificationPages {
      */
     @GET
     @Path("/published")
-    public TemplateInstance published(@QueryParam("list") String list, @QueryParam("q") String q,
+    public TemplateInstance published(@QueryParam("year") Integer year, @QueryParam("list") String list,
+            @QueryParam("q") String q,
             @QueryParam("page") Integer pageNo, @QueryParam("redPage") Integer redPage,
             @QueryParam("whitePage") Integer whitePage) {
         boolean park = currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR);
@@ -210,13 +211,15 @@ public class ClassificationPages {
             ResultView own = run == null ? null : classifications.result(run.year(), run.runId(), currentUser.uscc());
             return publishedPage("ENTERPRISE", run, null, null, null, null, null, own, null, null, "", q);
         }
-        RunView run = park || institution ? classifications.latestPublished().orElse(null) : null;
+        // the latest published year unless an earlier one is asked for
+        RunView run = !park && !institution ? null
+                : year == null ? classifications.latestPublished().orElse(null) : classifications.published(year).orElse(null);
         if (run == null) {
             return publishedPage(park || institution ? "NONE" : "FORBIDDEN", null, null, null, null, null, null, null,
                     null, null, "", q);
         }
         if (institution) {
-            String base = "/classification/published?q=" + enc(q);
+            String base = "/classification/published?year=" + run.year() + "&q=" + enc(q);
             var red = classifications.results(run.year(), run.runId(), CreditList.RED, q, PageRequest.of(redPage, PAGE_SIZE));
             var white = classifications.results(run.year(), run.runId(), CreditList.WHITE, q,
                     PageRequest.of(whitePage, PAGE_SIZE));
@@ -230,7 +233,7 @@ public class ClassificationPages {
         var all = classifications.results(run.year(), run.runId(), chosen, q, PageRequest.of(pageNo, PAGE_SIZE));
         String shown = chosen == null ? "" : chosen.name();
         return publishedPage("PARK", run, null, null, null, null, null, null, all,
-                Pager.of(all, p -> "/classification/published?list=" + shown + "&q=" + enc(q) + "&page=" + p), shown, q);
+                Pager.of(all, p -> "/classification/published?year=" + run.year() + "&list=" + shown + "&q=" + enc(q) + "&page=" + p), shown, q);
     }
 
     private TemplateInstance publishedPage(String mode, RunView run, PageResult<ResultView> red, Pager redPager,
