@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -36,6 +37,9 @@ public class ClassificationResource {
 
     @Inject
     RuleSetService ruleSets;
+
+    @Inject
+    ClassificationExport exporter;
 
     public record RuleSetChange(@NotNull @Valid RuleParams params, @NotBlank String note) {
     }
@@ -68,6 +72,14 @@ public class ClassificationResource {
             @QueryParam("size") Integer size) {
         return classifications.results(year, runId, EnumParam.parse(CreditList.class, "list", list), q,
                 PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{year}/runs/{runId}/export")
+    @Operation(summary = "The run's results as CSV or XLSX: list, ✓/✗ per clause and the reasons; same visibility as results")
+    public Response export(@PathParam("year") int year, @PathParam("runId") long runId,
+            @QueryParam("format") @DefaultValue("csv") String format) {
+        return exporter.export(year, runId, format);
     }
 
     @POST

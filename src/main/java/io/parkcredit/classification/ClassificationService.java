@@ -93,6 +93,14 @@ public class ClassificationService {
         return runRows("where r.year = ?1 and r.status = 'PUBLISHED'", year).stream().findFirst();
     }
 
+    /** The most recent year with a run the current user may see (drafts only for ADMIN). */
+    @Transactional
+    public Optional<Integer> latestYear() {
+        String visible = currentUser.has(Role.ADMIN) ? "" : " where status <> 'DRAFT'";
+        Object[] row = single(em.createNativeQuery("select max(year) from classification_runs" + visible));
+        return row == null || row[0] == null ? Optional.empty() : Optional.of(((Number) row[0]).intValue());
+    }
+
     /** The most recent year's published run. */
     @Transactional
     public Optional<RunView> latestPublished() {

@@ -30,9 +30,15 @@ public class PageContext {
     @TemplateData
     public record Chrome(String userName, Role role, boolean admin, String lang, String path) {
 
+        /** The park committee or the regulator: those who see every list and every run. */
+        public boolean park() {
+            return admin || role == Role.REGULATOR;
+        }
+
         /** The nav item to highlight. */
         public String section() {
-            for (String s : new String[] {"/enterprises", "/admin/import", "/admin/audit", "/admin/users"}) {
+            for (String s : new String[] {"/enterprises", "/admin/import", "/admin/audit", "/admin/users",
+                    "/classification/published", "/classification"}) {
                 if (path.startsWith(s)) {
                     return s;
                 }

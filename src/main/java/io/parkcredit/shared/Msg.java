@@ -429,4 +429,238 @@ public interface Msg {
 
     @Message("{eventTypeName.label}")
     String eventTypeName(io.parkcredit.enterprise.EventType eventTypeName);
+
+    @Message("信用分类")
+    String navClassification();
+
+    @Message("名单公示")
+    String navPublished();
+
+    @Message("园区金融信用红白黄名单")
+    String classificationTitle();
+
+    @Message("年度")
+    String year();
+
+    @Message("查看")
+    String show();
+
+    @Message("上一年")
+    String prevYear();
+
+    @Message("下一年")
+    String nextYear();
+
+    @Message("分类规则参数")
+    String rulesLink();
+
+    @Message("运行分类")
+    String runClassification();
+
+    @Message("按当前规则对园区内全部企业分类，结果为草稿，发布后生效。")
+    String runHint();
+
+    @Message("分类版本")
+    String runsTitle();
+
+    @Message("版本")
+    String colVersion();
+
+    @Message("规则版本")
+    String colRuleSet();
+
+    @Message("合计")
+    String colTotal();
+
+    @Message("运行人 / 时间")
+    String colRunBy();
+
+    @Message("发布人 / 时间")
+    String colPublishedBy();
+
+    @Message("本年度尚未运行分类。")
+    String noRuns();
+
+    @Message("各名单企业数")
+    String listsChart();
+
+    @Message("与上一年度已发布名单相比的流向")
+    String flowsChartTitle();
+
+    @Message("未参评")
+    String notClassified();
+
+    @Message("较上一年度变动的企业")
+    String movedTitle();
+
+    @Message("上一年度")
+    String colFrom();
+
+    @Message("本年度")
+    String colTo();
+
+    @Message("没有变动的企业。")
+    String noMoves();
+
+    @Message("上一年度没有已发布的名单，无可比较。")
+    String noPreviousYear();
+
+    @Message("评价日")
+    String evaluationDay();
+
+    @Message("草稿")
+    String statusDraft();
+
+    @Message("已发布")
+    String statusPublished();
+
+    @Message("已被替代")
+    String statusSuperseded();
+
+    @Message("返回年度总览")
+    String backToOverview();
+
+    @Message("名单")
+    String filterList();
+
+    @Message("企业名称或统一社会信用代码")
+    String searchFirm();
+
+    @Message("发布")
+    String publish();
+
+    @Message("发布后名单不可修改；如有更正，须重新运行并发布新版本。")
+    String publishHint();
+
+    @Message("未能发布")
+    String publishFailed();
+
+    @Message("导出 CSV")
+    String exportCsv();
+
+    @Message("导出 Excel")
+    String exportXlsx();
+
+    @Message("与被替代版本相比变动的企业")
+    String transitionsTitle();
+
+    @Message("名单")
+    String colList();
+
+    @Message("决定条款")
+    String colReasons();
+
+    @Message("分类依据")
+    String firmCardTitle();
+
+    @Message("条款")
+    String colClause();
+
+    @Message("结果")
+    String colResult();
+
+    @Message("依据")
+    String colDetail();
+
+    @Message("符合")
+    String passed();
+
+    @Message("不符合")
+    String failed();
+
+    @Message("查看企业画像")
+    String viewProfile();
+
+    @Message("返回分类结果")
+    String backToRun();
+
+    @Message("分类规则参数")
+    String rulesTitle();
+
+    @Message("当前版本")
+    String currentVersion();
+
+    @Message("修改原因")
+    String ruleNote();
+
+    @Message("必填，写明依据的文件或会议")
+    String ruleNoteHint();
+
+    @Message("保存为新版本")
+    String saveRules();
+
+    @Message("监管部门可查看规则参数，修改由园区管委会进行。")
+    String rulesReadOnly();
+
+    @Message("参数有误，未保存。")
+    String rulesInvalid();
+
+    @Message("版本历史")
+    String historyTitle();
+
+    @Message("名单公示")
+    String publishedTitle();
+
+    @Message("红名单推荐企业")
+    String redRecommend();
+
+    @Message("红名单企业向各银行推荐，可优先发放信用贷款。")
+    String redNote();
+
+    @Message("无贷客户融资培育库")
+    String whitePool();
+
+    @Message("白名单企业暂无贷款，纳入培育库，供银行主动对接。")
+    String whiteNote();
+
+    @Message("收到的名单通知")
+    String noticesTitle();
+
+    @Message("类型")
+    String colKind();
+
+    @Message("暂无通知。")
+    String noNotices();
+
+    @Message("本企业名单情况")
+    String ownTitle();
+
+    @Message("尚未参评")
+    String notYetRated();
+
+    @Message("本企业尚未出现在已发布的年度名单中。")
+    String notYetRatedHint();
+
+    @Message("尚无已发布的名单。")
+    String noPublished();
+
+    @Message("您的角色不查看红白黄名单。")
+    String publishedForbidden();
+
+    @Message("{year} 年度 · 第 {version} 版")
+    String yearVersion(int year, int version);
+
+    @Message("已保存为第 {version} 版。")
+    String rulesSaved(int version);
+
+    @Message("红名单")
+    String listRed();
+
+    @Message("白名单")
+    String listWhite();
+
+    @Message("黄名单")
+    String listYellow();
+
+    @Message("未列入")
+    String listNone();
+
+    @Message("{clauseName.label}")
+    String clauseName(io.parkcredit.classification.ClauseName clauseName);
+
+    @Message("{ruleLabel.label}")
+    String ruleLabel(io.parkcredit.classification.RuleField ruleLabel);
+
+    @Message("{ruleMeaning.meaning}")
+    String ruleMeaning(io.parkcredit.classification.RuleField ruleMeaning);
 }
