@@ -10,6 +10,7 @@ import io.parkcredit.classification.ClassificationViews.YearOverview;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.PageContext;
 import io.parkcredit.security.Role;
+import io.parkcredit.shared.EnumParam;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.Pager;
@@ -229,7 +230,7 @@ public class ClassificationPages {
                     white, Pager.of(white, p -> base + "&redPage=" + r + "&whitePage=" + p),
                     classifications.notices(PageRequest.of(0, 50)), null, null, null, "", q);
         }
-        CreditList chosen = ClassificationResource.parseList(list);
+        CreditList chosen = EnumParam.parse(CreditList.class, "list", list);
         var all = classifications.results(run.year(), run.runId(), chosen, q, PageRequest.of(pageNo, PAGE_SIZE));
         String shown = chosen == null ? "" : chosen.name();
         return publishedPage("PARK", run, null, null, null, null, null, null, all,
@@ -246,7 +247,7 @@ public class ClassificationPages {
     private TemplateInstance runPage(int year, long runId, String list, String q, Integer pageNo, String error) {
         RunView run = classifications.run(year, runId);
         RunQuery query = new RunQuery(year, runId, list == null ? "" : list.strip().toUpperCase(), q);
-        PageResult<ResultView> result = classifications.results(year, runId, ClassificationResource.parseList(list), q,
+        PageResult<ResultView> result = classifications.results(year, runId, EnumParam.parse(CreditList.class, "list", list), q,
                 PageRequest.of(pageNo, PAGE_SIZE));
         List<TransitionView> transitions = run.supersedesRunId() == null ? List.of()
                 : classifications.transitions(year, runId);
