@@ -17,8 +17,11 @@ public interface BundleConfig {
     @WithDefault("128MB")
     String workMem();
 
-    /** PostgreSQL maintenance_work_mem for rebuilding indexes after a first load. */
-    @WithDefault("256MB")
+    /**
+     * PostgreSQL maintenance_work_mem for rebuilding indexes after a first load: enough to sort
+     * a 5-million-row key in memory, shared by the parallel build workers.
+     */
+    @WithDefault("768MB")
     String maintenanceWorkMem();
 
     /**
