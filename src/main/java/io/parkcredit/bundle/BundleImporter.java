@@ -39,6 +39,9 @@ public class BundleImporter {
     @Inject
     BundleConfig config;
 
+    @Inject
+    jakarta.enterprise.event.Event<io.parkcredit.enterprise.RegistryChanged> changed;
+
     /** Writes a bundle that exists only as a stream. */
     @FunctionalInterface
     public interface BundleWriter {
@@ -110,6 +113,7 @@ public class BundleImporter {
                 } else {
                     audit(c, actor, result);
                     c.commit();
+                    changed.fire(new io.parkcredit.enterprise.RegistryChanged("bundle import by " + actor));
                 }
                 LOG.infof("bundle %s by %s (%s): %s in %d ms", dryRun ? "checked (dry run)" : "imported", actor, path,
                         result.imported(), (System.nanoTime() - started) / 1_000_000);

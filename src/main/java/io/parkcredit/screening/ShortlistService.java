@@ -1,0 +1,76 @@
+package io.parkcredit.screening;
+
+import io.parkcredit.enterprise.Uscc;
+import io.parkcredit.security.AuditLog;
+import io.parkcredit.shared.InvalidValueException;
+import io.parkcredit.shared.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** The officer's shortlist of a saved screening: the prospects to court, with a note each. */
+@ApplicationScoped
+public class ShortlistService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    public record Entry(String uscc, String name, String industryCode, String note, String addedBy) {
+    }
+
+    @Transactional
+    public List<Entry> add(long screeningId, String usccText, String note) {
+        String uscc;
+        try {
+            uscc = Uscc.parse(usccText).value();
+        } catch (InvalidValueException e) {
+            throw ProblemException.invalid("uscc", e.getMessage());
+        }
+        requireScreening(screeningId);
+        Number prospect = (Number) em.createNativeQuery("select count(*) from enterprises where uscc = ?1 and not in_park")
+                .setParameter(1, uscc).getSingleResult();
+        if (prospect.intValue() == 0) {
+            throw ProblemException.invalid("uscc", "no prospect (in_park = false) " + uscc);
+        }
+        em.createNativeQuery("insert into shortlist (screening_id, uscc, note, added_by) values (?1, ?2, ?3, ?4)"
+                + " on conflict (screening_id, uscc) do update set note = excluded.note")
+                .setParameter(1, screeningId).setParameter(2, uscc).setParameter(3, note)
+                .setParameter(4, audit.actor()).executeUpdate();
+        audit.record("SHORTLISTED", "screening", screeningId + "/" + uscc, note, null);
+        return list(screeningId);
+    }
+
+    @Transactional
+    public List<Entry> remove(long screeningId, String uscc) {
+        requireScreening(screeningId);
+        em.createNativeQuery("delete from shortlist where screening_id = ?1 and uscc = ?2")
+                .setParameter(1, screeningId).setParameter(2, uscc).executeUpdate();
+        audit.record("SHORTLIST_REMOVED", "screening", screeningId + "/" + uscc, null, null);
+        return list(screeningId);
+    }
+
+    @Transactional
+    public List<Entry> list(long screeningId) {
+        requireScreening(screeningId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.uscc, e.name, e.industry_code, s.note, s.added_by from shortlist s
+                join enterprises e on e.uscc = s.uscc where s.screening_id = ?1 order by s.added_at, s.uscc""")
+                .setParameter(1, screeningId).getResultList();
+        return rows.stream().map(r -> new Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4])).toList();
+    }
+
+    private void requireScreening(long id) {
+        Number n = (Number) em.createNativeQuery("select count(*) from screenings where id = ?1").setParameter(1, id)
+                .getSingleResult();
+        if (n.intValue() == 0) {
+            throw ProblemException.notFound("screening", Long.toString(id));
+        }
+    }
+}
