@@ -53,9 +53,11 @@ class TopsisTest {
      * for TOPSIS in its section on the method). Four aircraft on six attributes: maximum speed
      * (Mach), ferry range (NM), maximum payload (lb), purchasing cost (10^6 $, the only cost
      * attribute), reliability and maneuverability (qualitative, on the book's 1–9 interval scale),
-     * with weights w = (0.2, 0.1, 0.1, 0.1, 0.2, 0.3). The book ranks A1 > A3 > A4 > A2.
+     * with weights w = (0.2, 0.1, 0.1, 0.1, 0.2, 0.3).
      *
-     * <p>Recomputed independently (plain double arithmetic, outside this code base):
+     * <p>Recomputed independently in plain double arithmetic outside this code base (the book
+     * rounds at intermediate steps, so its printed figures may differ in the last decimal); the
+     * order is A1 > A3 > A4 > A2:
      * <pre>
      *        D+        D-        C
      *   A1   0.054557  0.098383  0.643277
