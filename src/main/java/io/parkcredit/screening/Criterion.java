@@ -1,5 +1,6 @@
 package io.parkcredit.screening;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record Criterion(String code, boolean benefit) {
     }
 
     /** The benefit flags of {@code criteria}, in order, as the ranking functions take them. */
-    public static boolean[] benefitFlags(java.util.List<Criterion> criteria) {
+    public static boolean[] benefitFlags(List<Criterion> criteria) {
         boolean[] b = new boolean[criteria.size()];
         for (int j = 0; j < b.length; j++) {
             b[j] = criteria.get(j).benefit();

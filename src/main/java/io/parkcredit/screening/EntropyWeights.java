@@ -17,7 +17,9 @@ package io.parkcredit.screening;
  *       is that of the other {@code m - 1} prospects' distances from the worst one.
  *   <li><b>Shares</b>: {@code p_ij = x'_ij / S_j} with {@code S_j = Σ_i x'_ij}.
  *   <li><b>Entropy</b>: {@code e_j = -(1 / ln m) Σ_i p_ij ln p_ij}, with {@code 0 · ln 0 = 0}; it
- *       lies in [0, 1] and is 1 when all non-zero shares are equal over all m rows.
+ *       lies in [0, 1). It is highest when the prospects are spread evenly and lowest when one
+ *       stands out; because the worst prospect's share is 0 it never exceeds
+ *       {@code ln(m - 1) / ln m}, so a non-constant column always keeps some weight.
  *       Computed in one pass as {@code Σ_i p ln p = T_j / S_j - ln S_j}, where
  *       {@code T_j = Σ_i x'_ij ln x'_ij}.
  *   <li><b>Divergence</b>: {@code d_j = 1 - e_j} (clamped at 0 against rounding).

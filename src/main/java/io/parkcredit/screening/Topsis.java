@@ -126,7 +126,7 @@ public final class Topsis {
         double[] f = new double[n];
         double[] best = new double[n];
         double[] worst = new double[n];
-        double[] share = new double[n]; // w_j / (A+_j - A-_j) in x units, 0 when A+_j = A-_j
+        double[] share = new double[n]; // w_j / |best_j - worst_j| in x units, 0 when A+_j = A-_j
         for (int j = 0; j < n; j++) {
             double norm = Math.sqrt(sumSq[j]);
             f[j] = norm > 0 ? w[j] / norm : 0;
@@ -134,7 +134,7 @@ public final class Topsis {
             double lo = benefit[j] ? min[j] : max[j];
             best[j] = f[j] * hi;
             worst[j] = f[j] * lo;
-            share[j] = best[j] != worst[j] ? w[j] / (hi - lo) : 0;
+            share[j] = best[j] != worst[j] ? w[j] / (max[j] - min[j]) : 0;
         }
 
         // pass 2: distances, closeness, contributions
@@ -151,7 +151,7 @@ public final class Topsis {
                 double b = v - worst[j];
                 dPlus += a * a;
                 dMinus += b * b;
-                ci[j] = share[j] * (row[j] - (benefit[j] ? min[j] : max[j]));
+                ci[j] = share[j] * (benefit[j] ? row[j] - min[j] : max[j] - row[j]);
             }
             dPlus = Math.sqrt(dPlus);
             dMinus = Math.sqrt(dMinus);
