@@ -159,20 +159,22 @@ function gapColor(gap) {
 function chainGraph(el, chain, labels) {
   const chart = echarts.init(el, null, { renderer: 'canvas' });
   const byStage = STAGES.map((st) => chain.segments.filter((s) => s.stage === st));
-  const rows = Math.max(1, ...byStage.map((l) => l.length));
-  const nodes = [];
+  // two invisible corners fix the drawing box in the element's own proportions, so nodes stay round
+  // and one segment per stage still sits in the middle
+  const height = (960 * Math.max(1, el.clientHeight - 64)) / Math.max(1, el.clientWidth - 48);
+  const nodes = [
+    { name: '__top', x: 0, y: 0, symbolSize: 0, label: { show: false }, tooltip: { show: false } },
+    { name: '__bottom', x: 960, y: height, symbolSize: 0, label: { show: false }, tooltip: { show: false } },
+  ];
   byStage.forEach((list, col) => {
     list.forEach((s, i) => {
+      const firms = `${s.parkFirms} ${labels.firms} · ${labels.gap} ${Number(s.gap).toFixed(2)}`;
       nodes.push({
-        name: s.code, x: 160 + col * 320, y: ((i + 0.5) * 100) / list.length * rows,
-        symbolSize: 28 + 42 * Number(s.gap),
-        itemStyle: { color: gapColor(s.gap) },
-        label: {
-          show: true, position: 'bottom', color: '#1f2d3d', fontSize: 12,
-          formatter: `${s.name}\n${s.parkFirms} ${labels.firms} · ${labels.gap} ${Number(s.gap).toFixed(2)}`,
-        },
-        tooltip: { formatter: `${s.name} (${s.code})<br>${s.industryCodes.join(', ')}<br>`
-          + `${s.parkFirms} ${labels.firms} · ${labels.gap} ${Number(s.gap).toFixed(2)}` },
+        name: s.code, x: 120 + col * 320, y: ((i + 0.5) * height) / list.length,
+        symbolSize: 24 + 40 * Number(s.gap),
+        itemStyle: { color: gapColor(s.gap), borderColor: '#fff', borderWidth: 2 },
+        label: { show: true, position: 'right', color: '#1f2d3d', fontSize: 12, formatter: `${s.name}\n${firms}` },
+        tooltip: { formatter: `${s.name} (${s.code})<br>${s.industryCodes.join(', ')}<br>${firms}` },
       });
     });
   });
@@ -184,11 +186,12 @@ function chainGraph(el, chain, labels) {
   chart.setOption({
     tooltip: { trigger: 'item' },
     graphic: stageNames.map((t, col) => ({
-      type: 'text', left: `${(col * 100) / 3 + 14}%`, top: 4,
+      type: 'text', left: `${(col * 100) / 3 + 14}%`, top: 8,
       style: { text: t, fill: '#8a94a6', fontSize: 13, fontWeight: 600 },
     })),
+    animation: false,
     series: [{
-      type: 'graph', layout: 'none', top: 48, bottom: 48, left: 60, right: 60, roam: false,
+      type: 'graph', layout: 'none', top: 40, bottom: 24, left: 24, right: 24, roam: false,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
       lineStyle: { color: '#c3cad5', width: 1.5, curveness: 0.1 },
       data: nodes, links,
