@@ -36,8 +36,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -353,10 +351,6 @@ public class ScreeningPages {
 
     private static String weightText(double w) {
         return String.format(Locale.ROOT, "%.2f", w);
-    }
-
-    static String enc(String v) {
-        return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 
     /** A TOPSIS closeness to four decimals. */

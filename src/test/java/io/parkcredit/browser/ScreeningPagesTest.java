@@ -189,6 +189,9 @@ class ScreeningPagesTest {
                 .statusCode(200).body(containsString("href=\"/screening\""));
         given().cookies(PagesTest.signIn(officer, "password-" + officer)).accept("text/html").get("/screening/99999999")
                 .then().statusCode(404);
+        given().cookies(PagesTest.signIn(officer, "password-" + officer)).cookie("lang", "en").accept("text/html")
+                .get("/screening").then().statusCode(200).body(containsString("<h1>Investment screening</h1>"))
+                .body(containsString("Chain-gap fit")).body(not(containsString("补链契合度")));
     }
 
     static String unescape(String html) {
