@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +32,9 @@ public class ScreeningResource {
 
     @Inject
     ChainMapService chains;
+
+    @Inject
+    ShortlistExport export;
 
     public record ChainMapChange(@NotNull @Valid List<ChainMapService.ChainInput> chains, @NotBlank String reason) {
     }
@@ -67,6 +72,14 @@ public class ScreeningResource {
     @Path("/screenings/{id}/shortlist")
     public List<ShortlistService.Entry> shortlist(@PathParam("id") long id) {
         return shortlist.list(id);
+    }
+
+    @GET
+    @Path("/screenings/{id}/shortlist/export")
+    @Produces("text/csv")
+    @Operation(summary = "The shortlist as CSV (uscc, name, industry_code, rank, score, note), UTF-8 with BOM")
+    public Response exportShortlist(@PathParam("id") long id) {
+        return export.csv(id);
     }
 
     @POST

@@ -145,6 +145,31 @@ public class ScreeningService {
         }
     }
 
+    /**
+     * A saved screening recomputed with its stored parameters on today's data, without saving a new
+     * one (the result page shows a screening; {@link #rerun} is the explicit "run again").
+     */
+    @Transactional
+    public Result view(long screeningId) {
+        Result result = rank(storedRequest(screeningId), snapshot());
+        return new Result(screeningId, result.asOf(), result.weighting(), result.ranked(), result.excluded(),
+                result.weights(), result.candidates());
+    }
+
+    private Request storedRequest(long screeningId) {
+        @SuppressWarnings("unchecked")
+        List<Object> params = em.createNativeQuery("select cast(params as text) from screenings where id = ?1")
+                .setParameter(1, screeningId).getResultList();
+        if (params.isEmpty()) {
+            throw ProblemException.notFound("screening", Long.toString(screeningId));
+        }
+        try {
+            return json.readValue((String) params.get(0), Request.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored screening parameters are not readable", e);
+        }
+    }
+
     /** The ranking itself, on a snapshot: pure apart from reading the configuration. */
     Result rank(Request request, ProspectCriteria.Snapshot s) {
         List<ScreeningCriterion> chosen = new ArrayList<>();

@@ -35,10 +35,15 @@ public class PageContext {
             return admin || role == Role.REGULATOR;
         }
 
+        /** The investment officers and the committee: those who screen prospects. */
+        public boolean screening() {
+            return admin || role == Role.INVESTMENT;
+        }
+
         /** The nav item to highlight. */
         public String section() {
             for (String s : new String[] {"/enterprises", "/admin/import", "/admin/audit", "/admin/users",
-                    "/classification/published", "/classification"}) {
+                    "/classification/published", "/classification", "/screening"}) {
                 if (path.startsWith(s)) {
                     return s;
                 }

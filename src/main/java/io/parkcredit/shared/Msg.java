@@ -663,4 +663,208 @@ public interface Msg {
 
     @Message("{ruleMeaning.meaning}")
     String ruleMeaning(io.parkcredit.classification.RuleField ruleMeaning);
+
+    @Message("信用招商")
+    String navScreening();
+
+    @Message("信用招商筛选")
+    String screeningTitle();
+
+    @Message("在园区外的招商对象中排除失信、严重违法、近3年有严重失信记录等高风险企业，其余按 TOPSIS 综合评分排序。")
+    String screeningIntro();
+
+    @Message("产业链图谱")
+    String chainMapLink();
+
+    @Message("筛选指标与权重")
+    String criteriaTitle();
+
+    @Message("采用")
+    String colUse();
+
+    @Message("指标")
+    String colCriterion();
+
+    @Message("方向")
+    String colDirection();
+
+    @Message("口径")
+    String colDefinition();
+
+    @Message("权重")
+    String colWeight();
+
+    @Message("越大越好")
+    String directionBenefit();
+
+    @Message("越小越好")
+    String directionCost();
+
+    @Message("赋权方法")
+    String weightingMethod();
+
+    @Message("组合赋权（熵权 + 专员权重）")
+    String weightingBLEND();
+
+    @Message("熵权法")
+    String weightingENTROPY();
+
+    @Message("专员权重")
+    String weightingMANUAL();
+
+    @Message("排名条数")
+    String limitLabel();
+
+    @Message("开始筛选")
+    String runScreening();
+
+    @Message("筛选条件有误，请修改标出的字段。")
+    String screeningInvalid();
+
+    @Message("已保存的筛选")
+    String savedScreenings();
+
+    @Message("尚无筛选记录。")
+    String noScreenings();
+
+    @Message("筛选")
+    String colScreening();
+
+    @Message("创建时间")
+    String colCreated();
+
+    @Message("创建人")
+    String colCreatedBy();
+
+    @Message("指标数")
+    String colCriteriaCount();
+
+    @Message("条数")
+    String colLimit();
+
+    @Message("候选对象")
+    String colCandidates();
+
+    @Message("已排除")
+    String colExcluded();
+
+    @Message("筛选结果")
+    String screeningResultTitle();
+
+    @Message("数据日期")
+    String asOfLabel();
+
+    @Message("按保存的筛选参数以当前数据重新计算，不另存新筛选。")
+    String resultRecomputed();
+
+    @Message("采用的权重")
+    String weightsUsed();
+
+    @Message("前20名各指标贡献")
+    String contributionsTitle();
+
+    @Message("排名")
+    String rankedTitle();
+
+    @Message("没有可排名的招商对象。")
+    String noRanked();
+
+    @Message("名次")
+    String colRank();
+
+    @Message("综合得分")
+    String colScore();
+
+    @Message("已排除的对象")
+    String excludedTitle();
+
+    @Message("没有被排除的对象。")
+    String noExcluded();
+
+
+    @Message("加入短名单")
+    String addToShortlist();
+
+    @Message("备注")
+    String shortlistNote();
+
+    @Message("已在短名单")
+    String onShortlist();
+
+    @Message("短名单")
+    String shortlistTitle();
+
+    @Message("短名单为空。")
+    String noShortlist();
+
+    @Message("移出")
+    String removeFromShortlist();
+
+
+
+    @Message("添加人")
+    String colAddedBy();
+
+    @Message("产业链图谱")
+    String chainsTitle();
+
+    @Message("每个环节按行业代码前缀归集园区企业；缺口 = 1/(1+Σ园区企业信用分/100)，越接近1越缺。")
+    String chainsIntro();
+
+    @Message("环节")
+    String colSegment();
+
+    @Message("阶段")
+    String colStage();
+
+    @Message("行业代码")
+    String colIndustryCodes();
+
+    @Message("园区企业")
+    String colParkFirms();
+
+    @Message("强度")
+    String colStrength();
+
+    @Message("缺口")
+    String colGap();
+
+    @Message("上游")
+    String stageUPSTREAM();
+
+    @Message("中游")
+    String stageMIDSTREAM();
+
+    @Message("下游")
+    String stageDOWNSTREAM();
+
+    @Message("家")
+    String firmsUnit();
+
+    @Message("编辑产业链图谱")
+    String editChainMap();
+
+    @Message("图谱 JSON（整张图谱替换）")
+    String chainMapJson();
+
+    @Message("修改原因")
+    String chainMapReason();
+
+    @Message("保存图谱")
+    String saveChainMap();
+
+    @Message("产业链图谱已保存。")
+    String chainMapSaved();
+
+    @Message("图谱未保存：")
+    String chainMapInvalid();
+
+    @Message("返回信用招商")
+    String backToScreening();
+
+    @Message("排除原因")
+    String colExcludeReasons();
+
+    @Message("{criterionLabel.label}")
+    String criterionLabel(io.parkcredit.screening.ScreeningCriterion criterionLabel);
 }
