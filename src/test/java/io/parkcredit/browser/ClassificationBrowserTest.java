@@ -3,9 +3,7 @@ package io.parkcredit.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.parkcredit.testing.ClassificationFixtures;
 import io.parkcredit.testing.ClassificationFixtures.Park;
 import io.parkcredit.testing.Fixtures;
@@ -14,40 +12,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.file.Paths;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the park committee clicks: run the year's classification, read a firm's card, publish. */
 @QuarkusTest
-class ClassificationBrowserTest {
+class ClassificationBrowserTest extends BrowserTest {
 
     static final int YEAR = 2078;
 
-    static Playwright playwright;
-    static Browser browser;
-
     @TestHTTPResource("/")
     URL base;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void adminRunsReadsAndPublishesTheYear() {
