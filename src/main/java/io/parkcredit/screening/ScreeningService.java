@@ -49,6 +49,10 @@ public class ScreeningService {
 
     public record Result(Long screeningId, LocalDate asOf, String weighting, List<Ranked> ranked,
             List<ProspectCriteria.Excluded> excluded, List<CriterionWeight> weights, int candidates) {
+
+        Result withId(long id) {
+            return new Result(id, asOf, weighting, ranked, excluded, weights, candidates);
+        }
     }
 
     public record CriterionInfo(String code, String direction, double defaultWeight, String label, String definition) {
@@ -122,8 +126,7 @@ public class ScreeningService {
                             "top", result.ranked().stream().limit(20).map(r -> Map.of("uscc", r.uscc(),
                                     "score", r.score(), "rank", r.rank())).toList())))
                     .setParameter(3, audit.actor()).getSingleResult();
-            return new Result(id.longValue(), result.asOf(), result.weighting(), result.ranked(), result.excluded(),
-                    result.weights(), result.candidates());
+            return result.withId(id.longValue());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -132,17 +135,7 @@ public class ScreeningService {
     /** Runs a saved screening again with its stored parameters (the data may have changed since). */
     @Transactional
     public Result rerun(long screeningId) {
-        @SuppressWarnings("unchecked")
-        List<Object> params = em.createNativeQuery("select cast(params as text) from screenings where id = ?1")
-                .setParameter(1, screeningId).getResultList();
-        if (params.isEmpty()) {
-            throw ProblemException.notFound("screening", Long.toString(screeningId));
-        }
-        try {
-            return screen(json.readValue((String) params.get(0), Request.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored screening parameters are not readable", e);
-        }
+        return screen(storedRequest(screeningId));
     }
 
     /**
@@ -151,9 +144,7 @@ public class ScreeningService {
      */
     @Transactional
     public Result view(long screeningId) {
-        Result result = rank(storedRequest(screeningId), snapshot());
-        return new Result(screeningId, result.asOf(), result.weighting(), result.ranked(), result.excluded(),
-                result.weights(), result.candidates());
+        return rank(storedRequest(screeningId), snapshot()).withId(screeningId);
     }
 
     private Request storedRequest(long screeningId) {
