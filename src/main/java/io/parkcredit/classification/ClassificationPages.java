@@ -2,6 +2,7 @@ package io.parkcredit.classification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.shared.Formats;
 import io.parkcredit.classification.ClassificationViews.NoticeView;
 import io.parkcredit.classification.ClassificationViews.ResultView;
 import io.parkcredit.classification.ClassificationViews.RunView;
@@ -31,8 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -73,7 +72,7 @@ public class ClassificationPages {
     /** The run page's filters as typed, echoed into the form and the paging links. */
     public record RunQuery(int year, long runId, String list, String q) {
         String link(int page) {
-            return "/classification/" + year + "/runs/" + runId + "?list=" + enc(list) + "&q=" + enc(q) + "&page=" + page;
+            return "/classification/" + year + "/runs/" + runId + "?list=" + Formats.url(list) + "&q=" + Formats.url(q) + "&page=" + page;
         }
     }
 
@@ -220,7 +219,7 @@ public class ClassificationPages {
                     null, null, "", q);
         }
         if (institution) {
-            String base = "/classification/published?year=" + run.year() + "&q=" + enc(q);
+            String base = "/classification/published?year=" + run.year() + "&q=" + Formats.url(q);
             var red = classifications.results(run.year(), run.runId(), CreditList.RED, q, PageRequest.of(redPage, PAGE_SIZE));
             var white = classifications.results(run.year(), run.runId(), CreditList.WHITE, q,
                     PageRequest.of(whitePage, PAGE_SIZE));
@@ -234,7 +233,7 @@ public class ClassificationPages {
         var all = classifications.results(run.year(), run.runId(), chosen, q, PageRequest.of(pageNo, PAGE_SIZE));
         String shown = chosen == null ? "" : chosen.name();
         return publishedPage("PARK", run, null, null, null, null, null, null, all,
-                Pager.of(all, p -> "/classification/published?year=" + run.year() + "&list=" + shown + "&q=" + enc(q) + "&page=" + p), shown, q);
+                Pager.of(all, p -> "/classification/published?year=" + run.year() + "&list=" + shown + "&q=" + Formats.url(q) + "&page=" + p), shown, q);
     }
 
     private TemplateInstance publishedPage(String mode, RunView run, PageResult<ResultView> red, Pager redPager,
@@ -281,9 +280,5 @@ public class ClassificationPages {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String enc(String v) {
-        return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 }

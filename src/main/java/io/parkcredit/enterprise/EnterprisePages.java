@@ -2,6 +2,7 @@ package io.parkcredit.enterprise;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.shared.Formats;
 import io.parkcredit.enterprise.EnterpriseViews.EventView;
 import io.parkcredit.enterprise.EnterpriseViews.LoanView;
 import io.parkcredit.enterprise.EnterpriseViews.MonthlyFlow;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +53,8 @@ public class EnterprisePages {
         }
 
         String link(int page) {
-            return "/enterprises?q=" + enc(q) + "&industry=" + enc(industry) + "&status=" + enc(status) + "&inPark="
-                    + enc(inPark) + "&page=" + page;
-        }
-
-        private static String enc(String v) {
-            return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
+            return "/enterprises?q=" + Formats.url(q) + "&industry=" + Formats.url(industry) + "&status=" + Formats.url(status) + "&inPark="
+                    + Formats.url(inPark) + "&page=" + page;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.parkcredit.security;
 
+import io.parkcredit.shared.Formats;
 import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
@@ -22,8 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,8 +48,8 @@ public class SecurityPages {
     /** Filters of the audit page, echoed back into the form and the paging links. */
     public record AuditQuery(String actor, String targetType, String targetKey) {
         String link(int page) {
-            return "/admin/audit?actor=" + enc(actor) + "&targetType=" + enc(targetType) + "&targetKey="
-                    + enc(targetKey) + "&page=" + page;
+            return "/admin/audit?actor=" + Formats.url(actor) + "&targetType=" + Formats.url(targetType) + "&targetKey="
+                    + Formats.url(targetKey) + "&page=" + page;
         }
     }
 
@@ -158,9 +157,5 @@ public class SecurityPages {
 
     private static String blankToNull(String v) {
         return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    static String enc(String v) {
-        return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 }

@@ -48,8 +48,8 @@ public final class Formats {
         return v == null || (v instanceof String s && s.isBlank()) ? NONE : v;
     }
 
-    /** Query-string encoding for links built in templates. */
-    static String url(String v) {
+    /** Query-string encoding for links built in templates and in page resources. */
+    public static String url(String v) {
         return v == null ? "" : URLEncoder.encode(v, StandardCharsets.UTF_8);
     }
 }
