@@ -17,7 +17,8 @@ create trigger credit_events_monitored after insert on credit_events
     referencing new table as new_events for each statement execute function monitoring_queue_new_events();
 
 -- Alert rules as data: per event type and severity ('*' = any), the level, who is told, the
--- channels and the SMS template. The most specific rule wins (type before severity).
+-- channels and the SMS template. The most specific rule wins (type before severity); when the
+-- winner is disabled, the event raises nothing (an ADMIN silences a type by disabling its rule).
 create table monitoring_rules (
     id                  bigint generated always as identity primary key,
     event_type          varchar(32) not null,

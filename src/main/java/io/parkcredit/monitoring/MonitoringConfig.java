@@ -20,7 +20,27 @@ public interface MonitoringConfig {
 
     Sms sms();
 
+    Pass pass();
+
+    Scan scan();
+
+    interface Pass {
+        /** How often the clustered pass looks for events queued by bundle imports ({@code off} disables it). */
+        @WithDefault("30s")
+        String every();
+    }
+
+    interface Scan {
+        /** When the reminder scans run (Quartz cron; {@code off} disables them). */
+        @WithDefault("0 30 7 * * ?")
+        String cron();
+    }
+
     interface Sms {
+        /** How often the clustered job looks for due messages ({@code off} disables it). */
+        @WithDefault("5s")
+        String every();
+
         /** Which sender delivers: {@code log} (the admin page shows the messages), {@code http} or {@code smpp}. */
         @WithDefault("log")
         String provider();

@@ -99,9 +99,9 @@ public class MonitoringPass {
                 + " n as (select count(*) as drained from q),"
                 + " m as (select distinct on (e.id) e.id, e.source, e.event_no, e.uscc, e.type, e.severity, e.title,"
                 + " q.queued_at, r.id as rule_id, r.level, r.notify_firm, r.notify_officers, r.notify_institutions, r.sms,"
-                + " r.event_type as rule_type, r.severity as rule_severity"
+                + " r.event_type as rule_type, r.severity as rule_severity, r.enabled"
                 + " from q join credit_events e on e.id = q.event_id"
-                + " join monitoring_rules r on r.enabled and r.event_type in (e.type, '*')"
+                + " join monitoring_rules r on r.event_type in (e.type, '*')"
                 + " and r.severity in (coalesce(e.severity, 'GENERAL'), '*')"
                 + " where e.type in (" + negatives + ") and e.occurred_on > ?::date - ?::int"
                 + " order by e.id, (r.event_type <> '*') desc, (r.severity <> '*') desc),"
@@ -112,7 +112,7 @@ public class MonitoringPass {
                 + " coalesce(nullif(m.title, ''), " + typeLabel("m.type") + "),"
                 + " 'rule ' || m.rule_id || ' (' || m.rule_type || ' / ' || m.rule_severity || ') matched '"
                 + " || m.type || ' / ' || coalesce(m.severity, '-'), m.rule_id, m.queued_at"
-                + " from m on conflict (ref) do nothing returning id)"
+                + " from m where m.enabled on conflict (ref) do nothing returning id)"
                 + " select (select drained from n), coalesce(array_agg(id), '{}') from ins";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
