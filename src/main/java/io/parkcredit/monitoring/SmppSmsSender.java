@@ -4,10 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends over SMPP ({@link SmppClient}); a delivery receipt turns the message DELIVERED (or FAILED
@@ -23,15 +19,7 @@ public class SmppSmsSender implements SmsSender {
     @Inject
     SmsDispatcher dispatcher;
 
-    @Inject
-    Clock clock;
-
     private SmppClient client;
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "smpp-receipts");
-        t.setDaemon(true);
-        return t;
-    });
 
     @Override
     public String name() {
@@ -53,17 +41,10 @@ public class SmppSmsSender implements SmsSender {
     }
 
     void receipt(String messageId, boolean delivered, String state) {
-        apply(messageId, delivered, state, 0);
-    }
-
-    private void apply(String messageId, boolean delivered, String state, int tries) {
-        if (!dispatcher.delivered(name(), messageId, delivered, state, clock.instant()) && tries < 10) {
-            later.schedule(() -> apply(messageId, delivered, state, tries + 1), 1, TimeUnit.SECONDS);
-        }
+        dispatcher.receipt(name(), messageId, delivered, state);
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        later.shutdownNow();
         if (client != null) {
             client.close();
         }

@@ -120,6 +120,7 @@ public class SmsDispatcher {
     }
 
     void stop(@Observes ShutdownEvent ev) {
+        receiptRetries.shutdownNow();
         ExecutorService w = workers;
         if (w != null) {
             w.shutdownNow();
@@ -341,6 +342,32 @@ public class SmsDispatcher {
             ps.setArray(5, c.createArrayOf("text", details));
             ps.executeUpdate();
         }
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService receiptRetries =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sms-receipts");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Applies a delivery receipt. A receipt may overtake the commit of the round that sent its
+     * message; it is then applied again, a second apart, up to ten times.
+     */
+    public void receipt(String provider, String providerId, boolean ok, String detail) {
+        receipt(provider, providerId, ok, detail, 0);
+    }
+
+    private void receipt(String provider, String providerId, boolean ok, String detail, int tries) {
+        try {
+            if (delivered(provider, providerId, ok, detail, clock.instant()) || tries >= 10) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("delivery receipt %s not recorded yet: %s", providerId, e.getMessage());
+        }
+        receiptRetries.schedule(() -> receipt(provider, providerId, ok, detail, tries + 1), 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Records a delivery receipt (SMPP): true when a sent message carried that provider id. */
