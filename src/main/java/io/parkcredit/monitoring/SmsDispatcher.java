@@ -128,7 +128,7 @@ public class SmsDispatcher {
     }
 
     private record Row(long id, String mobile, String text, String templateCode, Map<String, String> params,
-            boolean urgent, int attempts) {
+            boolean urgent, int attempts, Instant acceptedAt) {
     }
 
     private record Change(long id, String status, String reason, int attempts, Instant next, Instant sentAt,
@@ -188,7 +188,8 @@ public class SmsDispatcher {
             }
             SmsSender.Outcome outcome;
             try {
-                outcome = sender.send(new SmsSender.Message(row.id(), row.mobile(), row.text(), row.templateCode(), row.params()));
+                outcome = sender.send(new SmsSender.Message(row.id(), row.mobile(), row.text(), row.templateCode(), row.params(),
+                        row.acceptedAt()));
             } catch (RuntimeException e) {
                 outcome = SmsSender.Outcome.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
@@ -223,7 +224,7 @@ public class SmsDispatcher {
 
     private List<Row> claim(Connection c, Instant now, int batchSize, String[] firms) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, mobile, text, template_code, params::text, urgent, attempts"
+        try (PreparedStatement ps = c.prepareStatement("select id, mobile, text, template_code, params::text, urgent, attempts, accepted_at"
                 + " from sms_outbox where status = 'PENDING' and next_attempt_at <= ?"
                 + (firms == null ? "" : " and uscc = any(?)")
                 + " order by next_attempt_at, id limit ? for update skip locked")) {
@@ -236,7 +237,7 @@ public class SmsDispatcher {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), params(rs.getString(5)),
-                            rs.getBoolean(6), rs.getInt(7)));
+                            rs.getBoolean(6), rs.getInt(7), rs.getTimestamp(8).toInstant()));
                 }
             }
         }

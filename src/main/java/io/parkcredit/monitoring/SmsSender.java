@@ -14,8 +14,12 @@ public interface SmsSender {
 
     Outcome send(Message message);
 
-    /** What is sent: the outbox id (the provider's idempotency key), the rendered text, and the template form. */
-    record Message(long id, String mobile, String text, String templateCode, Map<String, String> params) {
+    /**
+     * What is sent: the outbox id (the provider's idempotency key), the rendered text, the template
+     * form, and when the alert behind it was accepted (for latency metrics).
+     */
+    record Message(long id, String mobile, String text, String templateCode, Map<String, String> params,
+            java.time.Instant acceptedAt) {
     }
 
     /**

@@ -97,7 +97,7 @@ class HttpGatewayTest {
     void aRequestCarriesTheTemplateTheChineseParametersAndAValidSignature() throws Exception {
         gatewayUp();
         SmsSender.Outcome outcome = gateway.send(settings(), new SmsSender.Message(42, "13912345678", "【园区信用通】测试",
-                "PC_EVENT_SERIOUS", Map.of("firm", "舞钢测试有限公司", "title", "行政处罚")), 1_700_000_000_000L);
+                "PC_EVENT_SERIOUS", Map.of("firm", "舞钢测试有限公司", "title", "行政处罚"), Instant.now()), 1_700_000_000_000L);
         assertThat(outcome.sent()).isTrue();
         assertThat(outcome.providerId()).isEqualTo("biz-42");
 
@@ -122,7 +122,7 @@ class HttpGatewayTest {
     void refusalsAndOutagesAreTold() {
         fake.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"message\":\"非法手机号\"}")));
-        SmsSender.Message m = new SmsSender.Message(7, "13912345678", "x", "T", Map.of());
+        SmsSender.Message m = new SmsSender.Message(7, "13912345678", "x", "T", Map.of(), Instant.now());
         HttpGatewaySender.Settings settings = settings();
         SmsSender.Outcome refused = gateway.send(settings, m, 0);
         assertThat(refused.sent()).isFalse();
