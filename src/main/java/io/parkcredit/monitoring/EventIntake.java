@@ -206,7 +206,9 @@ public class EventIntake {
 
     private static void checkFirms(Connection c, List<Row> rows, boolean array) throws SQLException {
         Set<String> known = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("select uscc from enterprises where uscc = any(?)")) {
+        // the arrays' text is compared under the columns' "C" collation so that the key indexes are used
+        try (PreparedStatement ps = c.prepareStatement("select e.uscc from unnest(?::text[]) u (x)"
+                + " join enterprises e on e.uscc = (u.x::char(18) collate \"C\")")) {
             ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::uscc).distinct().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -268,7 +270,8 @@ public class EventIntake {
         Map<String, StoredEvent> byKey = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select e.id, e.source, e.event_no, e.uscc, e.type, e.severity,"
                 + " e.occurred_on, e.amount, e.grade, e.title, e.detail, e.repaired_on, e.recorded_at"
-                + " from unnest(?::text[], ?::text[]) k (s, n) join credit_events e on e.source = k.s and e.event_no = k.n")) {
+                + " from unnest(?::text[], ?::text[]) k (s, n)"
+                + " join credit_events e on e.source = (k.s collate \"C\") and e.event_no = (k.n collate \"C\")")) {
             ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::source).toArray()));
             ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::eventNo).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
