@@ -65,7 +65,9 @@ public final class Metrics {
                 continue;
             }
             if ("TAX_CREDIT_GRADE".equals(e.type())) {
-                if (e.grade() != null && (tax == null || e.occurredOn().isAfter(tax.occurredOn()))) {
+                // the latest grade; of two given the same day, the worse one
+                if (e.grade() != null && (tax == null || e.occurredOn().isAfter(tax.occurredOn())
+                        || (e.occurredOn().equals(tax.occurredOn()) && taxPoints(e.grade()) < taxPoints(tax.grade())))) {
                     tax = e;
                 }
                 continue;
