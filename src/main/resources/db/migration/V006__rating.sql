@@ -15,7 +15,9 @@ create table rating_models (
 
 create table rating_applications (
     id                   bigint generated always as identity primary key,
-    uscc                 char(18) collate "C" not null references enterprises (uscc),
+    -- firms are never deleted; when a registry is emptied (a test's export round trip) the
+    -- applications go with it, and a deleted published grade leaves its application without one
+    uscc                 char(18) collate "C" not null references enterprises (uscc) on delete cascade,
     kind                 varchar(10)  not null check (kind in ('FIRST', 'RERATING')),
     status               varchar(20)  not null check (status in ('APPLIED', 'NOT_QUALIFIED', 'QUALIFIED',
                              'UNDER_EVALUATION', 'DRAFT', 'OBJECTED', 'AWAITING_APPROVAL', 'APPROVED',
@@ -38,7 +40,7 @@ create table rating_applications (
     approved_by          varchar(64),
     approved_on          date,
     publicity_until      date,
-    published_rating_id  bigint references published_ratings (id),
+    published_rating_id  bigint references published_ratings (id) on delete set null,
     revoked_on           date,
     revocation_reason    text,
     version              bigint       not null default 0,
