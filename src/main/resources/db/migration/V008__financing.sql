@@ -1,10 +1,14 @@
 -- Receivables financing (DOMAIN.md §7): products of banks and guarantors, requests with their
 -- cash-flow grade, routing to institutions, claims, offers, the guarantee leg, disbursement and
 -- repayment, the firm's consents to open its portrait and every access to it.
+--
+-- Firms and institutions are named by code without a foreign key, as in the registry's child
+-- tables (V001): the API binds them to the caller's own firm or institution, and the registry's
+-- rows can be replaced wholesale by an import or export round trip without touching financing.
 
 create table financing_products (
     id                bigint generated always as identity primary key,
-    institution_code  varchar(32) collate "C" not null references institutions (code),
+    institution_code  varchar(32) collate "C" not null,
     name              varchar(200)   not null,
     kind              varchar(10)    not null check (kind in ('LOAN', 'GUARANTEE')),
     min_amount        numeric(18, 2) not null check (min_amount >= 0),
@@ -24,7 +28,7 @@ create index financing_products_institution on financing_products (institution_c
 
 create table financing_requests (
     id                   bigint generated always as identity primary key,
-    seller_uscc          char(18) collate "C"      not null references enterprises (uscc),
+    seller_uscc          char(18) collate "C"      not null,
     debtor_uscc          char(18) collate "C"      not null,
     debtor_name          varchar(200)   not null,
     invoice_no           varchar(64) collate "C"   not null,
@@ -49,12 +53,12 @@ create table financing_requests (
     posted_at            timestamptz    not null,
     routed_at            timestamptz,
     pickup_deadline      timestamptz,
-    claimed_by           varchar(32) collate "C" references institutions (code),
+    claimed_by           varchar(32) collate "C",
     claimed_at           timestamptz,
     claim_deadline       timestamptz,
     first_claimed_at     timestamptz,
     offered_at           timestamptz,
-    guarantor_code       varchar(32) collate "C" references institutions (code),
+    guarantor_code       varchar(32) collate "C",
     guarantee_letter_no  varchar(64),
     guarantee_amount     numeric(18, 2),
     guarantee_fee_rate   numeric(7, 4),
@@ -85,7 +89,7 @@ create index financing_requests_pickup on financing_requests (pickup_deadline) w
 -- which institutions a request was sent to, per leg (GUARANTORS first for MIXED, then BANKS)
 create table financing_routes (
     request_id        bigint       not null references financing_requests (id),
-    institution_code  varchar(32) collate "C" not null references institutions (code),
+    institution_code  varchar(32) collate "C" not null,
     leg               varchar(10)  not null check (leg in ('BANKS', 'GUARANTORS')),
     product_id        bigint       references financing_products (id),
     routed_at         timestamptz  not null,
@@ -96,7 +100,7 @@ create index financing_routes_request on financing_routes (request_id);
 create table financing_offers (
     id                bigint generated always as identity primary key,
     request_id        bigint         not null references financing_requests (id),
-    institution_code  varchar(32) collate "C" not null references institutions (code),
+    institution_code  varchar(32) collate "C" not null,
     amount            numeric(18, 2) not null check (amount > 0),
     rate              numeric(7, 4)  not null check (rate >= 0),
     term_days         integer        not null check (term_days between 1 and 360),
@@ -124,7 +128,7 @@ create index financing_steps_step on financing_steps (step, at);
 -- a firm's consent, per request, for one institution to open its credit portrait
 create table financing_consents (
     request_id        bigint       not null references financing_requests (id),
-    institution_code  varchar(32) collate "C" not null references institutions (code),
+    institution_code  varchar(32) collate "C" not null,
     granted_at        timestamptz  not null,
     granted_by        varchar(64)  not null,
     revoked_at        timestamptz,

@@ -95,15 +95,19 @@ public final class CashFlowGrading {
     }
 
     static Factor amountCover(BigDecimal amount, double[] debtorInflow) {
-        double mean = (debtorInflow[MONTHS - 3] + debtorInflow[MONTHS - 2] + debtorInflow[MONTHS - 1]) / 3.0;
-        if (mean <= 0) {
+        // amount ≤ k × (sum / 3)  ⇔  3 × amount ≤ k × sum, compared exactly on the cents
+        BigDecimal sum = BigDecimal.valueOf(debtorInflow[MONTHS - 3]).add(BigDecimal.valueOf(debtorInflow[MONTHS - 2]))
+                .add(BigDecimal.valueOf(debtorInflow[MONTHS - 1]));
+        if (sum.signum() <= 0) {
             return new Factor("AMOUNT_TO_DEBTOR_INFLOW", 0, "近3个月未收到债务人回款（月均为0）");
         }
-        BigDecimal meanDecimal = BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal ratio = amount.divide(BigDecimal.valueOf(mean), 4, RoundingMode.HALF_UP);
-        int points = ratio.compareTo(BigDecimal.valueOf(2)) <= 0 ? 20 : ratio.compareTo(BigDecimal.valueOf(4)) <= 0 ? 10 : 0;
+        BigDecimal thrice = amount.multiply(BigDecimal.valueOf(3));
+        int points = thrice.compareTo(sum.multiply(BigDecimal.valueOf(2))) <= 0 ? 20
+                : thrice.compareTo(sum.multiply(BigDecimal.valueOf(4))) <= 0 ? 10 : 0;
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP);
+        BigDecimal ratio = thrice.divide(sum, 2, RoundingMode.HALF_UP);
         return new Factor("AMOUNT_TO_DEBTOR_INFLOW", points, "应收金额" + amount.toPlainString() + "为近3个月债务人月均回款"
-                + meanDecimal.toPlainString() + "的" + ratio.setScale(2, RoundingMode.HALF_UP).toPlainString() + "倍");
+                + mean.toPlainString() + "的" + ratio.toPlainString() + "倍");
     }
 
     static Factor stability(double[] firmInflow) {

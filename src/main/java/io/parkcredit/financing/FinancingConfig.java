@@ -18,4 +18,8 @@ public interface FinancingConfig {
     /** Days before the pickup deadline that the reminder scan alerts the routed institutions. */
     @WithDefault("1")
     int pickupReminderDays();
+
+    /** How often the clustered sweep runs (read by its {@code @Scheduled} trigger). */
+    @WithDefault("60s")
+    String sweepEvery();
 }

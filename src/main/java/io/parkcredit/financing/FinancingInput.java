@@ -2,6 +2,7 @@ package io.parkcredit.financing;
 
 import io.parkcredit.enterprise.Uscc;
 import io.parkcredit.shared.FieldProblem;
+import io.parkcredit.shared.ParkDates;
 import io.parkcredit.shared.ProblemException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,8 +22,8 @@ public final class FinancingInput {
     }
 
     /** A posted receivable (API.md). */
-    public record Receivable(String debtorUscc, String debtorName, String invoiceNo, LocalDate invoiceDate,
-            BigDecimal amount, LocalDate dueDate, String contractNo, BigDecimal requestedAmount, Integer termDays) {
+    public record Receivable(String debtorUscc, String debtorName, String invoiceNo, String invoiceDate,
+            BigDecimal amount, String dueDate, String contractNo, BigDecimal requestedAmount, Integer termDays) {
     }
 
     /** A receivable that passed the checks, with its codes normalised. */
@@ -50,19 +51,18 @@ public final class FinancingInput {
         text(errors, "debtorName", in.debtorName(), 200);
         text(errors, "invoiceNo", in.invoiceNo(), 64);
         text(errors, "contractNo", in.contractNo(), 64);
-        if (in.invoiceDate() == null) {
-            errors.add(FieldProblem.of("invoiceDate", "required"));
-        } else if (in.invoiceDate().isAfter(today)) {
+        LocalDate invoiceDate = date(errors, "invoiceDate", in.invoiceDate());
+        LocalDate dueDate = date(errors, "dueDate", in.dueDate());
+        if (invoiceDate != null && invoiceDate.isAfter(today)) {
             errors.add(FieldProblem.of("invoiceDate", "must not be in the future"));
         }
         money(errors, "amount", in.amount(), false);
         money(errors, "requestedAmount", in.requestedAmount(), false);
-        if (in.amount() != null && in.requestedAmount() != null && in.requestedAmount().compareTo(in.amount()) > 0) {
+        if (in.amount() != null && in.amount().signum() > 0 && in.requestedAmount() != null
+                && in.requestedAmount().compareTo(in.amount()) > 0) {
             errors.add(FieldProblem.of("requestedAmount", "must not exceed the receivable's amount " + in.amount().toPlainString()));
         }
-        if (in.dueDate() == null) {
-            errors.add(FieldProblem.of("dueDate", "required"));
-        } else if (in.dueDate().isBefore(today)) {
+        if (dueDate != null && dueDate.isBefore(today)) {
             errors.add(FieldProblem.of("dueDate", "must not be before the grading day " + today));
         }
         if (in.termDays() == null) {
@@ -74,7 +74,21 @@ public final class FinancingInput {
             throw ProblemException.invalid("invalid receivable", errors);
         }
         return new Checked(debtor, in.debtorName().strip(), in.invoiceNo().strip().toUpperCase(Locale.ROOT),
-                in.invoiceDate(), in.amount(), in.dueDate(), in.contractNo().strip(), in.requestedAmount(), in.termDays());
+                invoiceDate, in.amount(), dueDate, in.contractNo().strip(), in.requestedAmount(), in.termDays());
+    }
+
+    /** A date in any of the forms of DOMAIN.md §2, or null with the field's error added. */
+    private static LocalDate date(List<FieldProblem> errors, String field, String text) {
+        if (text == null || text.isBlank()) {
+            errors.add(FieldProblem.of(field, "required"));
+            return null;
+        }
+        try {
+            return ParkDates.parse(text);
+        } catch (RuntimeException e) {
+            errors.add(FieldProblem.of(field, e.getMessage()));
+            return null;
+        }
     }
 
     private static String uscProblem(String text) {

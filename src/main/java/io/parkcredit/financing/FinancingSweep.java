@@ -49,7 +49,7 @@ public class FinancingSweep {
                     for update skip locked),
                 released as (
                     update financing_requests r set status = 'ROUTED', claimed_by = null, claimed_at = null,
-                        claim_deadline = null, pickup_deadline = ?1 + cast(?2 as interval), version = r.version + 1
+                        claim_deadline = null, pickup_deadline = cast(?1 as timestamptz) + cast(?2 as interval), version = r.version + 1
                     from expired where r.id = expired.id
                     returning r.id, expired.claimed_by),
                 steps as (

@@ -65,8 +65,8 @@ public class FunnelService {
                        percentile_cont(0.5) within group (order by extract(epoch from r.disbursed_at - r.posted_at)) / 3600,
                        max(extract(epoch from r.disbursed_at - r.posted_at)) / 3600
                 from financing_requests r join institutions i on i.code = r.claimed_by
-                where r.disbursed_at is not null and""" + window.replace("posted_at", "r.posted_at") + """
-                 group by r.claimed_by, i.name order by 4, 1""")
+                where r.disbursed_at is not null and""" + window.replace("posted_at", "r.posted_at")
+                + " group by r.claimed_by, i.name order by 4, 1")
                 .setParameter(1, Date.valueOf(lo)).setParameter(2, Date.valueOf(hi)).getResultList();
         List<TimeToFund> ttf = rows.stream().map(r -> new TimeToFund((String) r[0], (String) r[1],
                 ((Number) r[2]).longValue(), round(r[3]), round(r[4]), round(r[5]))).toList();

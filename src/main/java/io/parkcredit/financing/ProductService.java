@@ -148,6 +148,7 @@ public class ProductService {
                 from financing_requests r
                 join enterprises e on e.uscc = r.seller_uscc
                 join financing_products p on p.active and p.kind = ?3
+                join institutions i on i.code = p.institution_code
                      and r.requested_amount between p.min_amount and p.max_amount
                      and r.term_days <= p.max_term_days
                      and (cast(?5 as boolean) or r.grade = any (p.grades))
@@ -170,7 +171,7 @@ public class ProductService {
                 select p.id, p.institution_code, p.name, p.kind, p.min_amount, p.max_amount, p.max_term_days,
                        array_to_string(p.grades, ','), array_to_string(p.lists, ','), array_to_string(p.industries, ','),
                        p.rate_min, p.rate_max, p.active
-                from financing_products p """ + where);
+                from financing_products p""" + " " + where);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }
