@@ -1,0 +1,58 @@
+package io.parkcredit.security;
+
+import static io.parkcredit.testing.Fixtures.asAdmin;
+
+import io.parkcredit.testing.Fixtures;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Verified passwords are remembered for a while; wrong ones never are (PasswordIdentityProvider). */
+@QuarkusTest
+class LoginCacheTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private String newRegulator(String password) {
+        String name = Fixtures.newCode("cache");
+        asAdmin().contentType("application/json")
+                .body(Map.of("username", name, "password", password, "role", "REGULATOR"))
+                .post("/api/users").then().statusCode(201);
+        return name;
+    }
+
+    private void setHash(String username, String password) throws Exception {
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("update app_users set password_hash = ? where username = ?")) {
+            ps.setString(1, BcryptUtil.bcryptHash(password));
+            ps.setString(2, username);
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedEvenRightAfterTheRightOneWasAccepted() {
+        String name = newRegulator("right-password-1");
+        Fixtures.as(name, "right-password-1").get("/api/enterprises").then().statusCode(200);
+        Fixtures.as(name, "wrong-password-1").get("/api/enterprises").then().statusCode(401);
+        Fixtures.as(name, "right-password-1").get("/api/enterprises").then().statusCode(200);
+        Fixtures.as(name + "-nobody", "right-password-1").get("/api/enterprises").then().statusCode(401);
+    }
+
+    @Test
+    void aVerifiedPasswordIsRememberedAndANewHashIsStillChecked() throws Exception {
+        String name = newRegulator("first-password-1");
+        Fixtures.as(name, "first-password-1").get("/api/enterprises").then().statusCode(200);
+        setHash(name, "second-password-2");
+        // within the cache period the verified password is accepted without reading the hash again
+        Fixtures.as(name, "first-password-1").get("/api/enterprises").then().statusCode(200);
+        // any other password goes to bcrypt against the stored hash
+        Fixtures.as(name, "second-password-2").get("/api/enterprises").then().statusCode(200);
+        // and replaces the remembered one
+        Fixtures.as(name, "first-password-1").get("/api/enterprises").then().statusCode(401);
+    }
+}
