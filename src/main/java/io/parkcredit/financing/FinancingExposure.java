@@ -17,12 +17,12 @@ public class FinancingExposure implements ExposureSource {
                 select cast(r.seller_uscc as text) as uscc, cast(r.claimed_by as text) as institution_code
                 from financing_requests r
                 where r.status in ('CLAIMED', 'OFFERED', 'ACCEPTED', 'DISBURSED') and r.claimed_by is not null
-                  and cast(r.posted_at at time zone 'Asia/Shanghai' as date) <= :today
+                  and cast(r.posted_at at time zone 'Asia/Shanghai' as date) <= cast(:today as date)
                 union all
                 select cast(r.seller_uscc as text), cast(r.guarantor_code as text)
                 from financing_requests r
                 where r.guarantor_code is not null and r.status not in ('REPAID', 'WITHDRAWN', 'REJECTED')
-                  and cast(r.posted_at at time zone 'Asia/Shanghai' as date) <= :today
+                  and cast(r.posted_at at time zone 'Asia/Shanghai' as date) <= cast(:today as date)
                 """;
     }
 }

@@ -37,7 +37,7 @@ public class PickupDeadlineReminders implements ReminderSource {
                 from financing_requests r
                 join financing_routes rt on rt.request_id = r.id and rt.leg = r.route
                 where r.status = 'ROUTED'
-                  and cast(r.pickup_deadline at time zone 'Asia/Shanghai' as date) between :today and :today + %d
+                  and cast(r.pickup_deadline at time zone 'Asia/Shanghai' as date) between cast(:today as date) and cast(:today as date) + %d
                 """.formatted(Math.max(0, config.pickupReminderDays()));
     }
 }
