@@ -93,9 +93,24 @@ create table financing_routes (
     leg               varchar(10)  not null check (leg in ('BANKS', 'GUARANTORS')),
     product_id        bigint       references financing_products (id),
     routed_at         timestamptz  not null,
+    -- true while the request waits for a claim on this leg: the institution's queue
+    queued            boolean      not null default false,
     primary key (institution_code, leg, request_id)
 );
 create index financing_routes_request on financing_routes (request_id);
+-- an institution's queue is one index range, newest first, and counts without touching requests
+create index financing_routes_queue on financing_routes (institution_code, request_id desc) where queued;
+
+-- keeps the queue flag in step with the request: queued while ROUTED on that leg
+create function financing_routes_queue() returns trigger language plpgsql as $$
+begin
+    update financing_routes set queued = (new.status = 'ROUTED' and leg = new.route)
+    where request_id = new.id and queued is distinct from (new.status = 'ROUTED' and leg = new.route);
+    return new;
+end $$;
+create trigger financing_requests_queue after update of status, route on financing_requests
+    for each row when (old.status is distinct from new.status or old.route is distinct from new.route)
+    execute function financing_routes_queue();
 
 create table financing_offers (
     id                bigint generated always as identity primary key,

@@ -151,6 +151,7 @@ public class FinancingService {
         }
         FinancingRequest r = access.visible(id, true);
         r.overrideReview(leg, reason.strip(), clock.instant(), config.pickupWindow());
+        em.flush();
         List<String> to = products.route(r, leg, true);
         access.step(r.id, "ROUTED", null, leg + " (override) → " + String.join(",", to));
         audit.record("FINANCING_OVERRIDE", "financing_request", String.valueOf(r.id), leg + " → " + to, reason.strip());
@@ -178,10 +179,14 @@ public class FinancingService {
      * or debtor), an institution the requests routed to it. The institution queue is one index range.
      */
     @Transactional
-    public PageResult<RequestView> list(RequestStatus status, PageRequest page) {
+    public PageResult<RequestView> list(RequestStatus filter, PageRequest page) {
+        // a read: loaded requests are not dirty-checked at commit
+        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+        RequestStatus status = filter;
         Map<String, Object> params = new HashMap<>();
         String from;
         String where;
+        String countFrom = null;
         if (access.isPark()) {
             from = "financing_requests r";
             where = "true";
@@ -189,6 +194,13 @@ public class FinancingService {
             from = "financing_requests r";
             where = "(r.seller_uscc = :own or r.debtor_uscc = :own)";
             params.put("own", currentUser.uscc());
+        } else if (access.isInstitution() && status == RequestStatus.ROUTED) {
+            // the queue: one range of the partial index, counted without reading the requests
+            from = "financing_routes rt join financing_requests r on r.id = rt.request_id";
+            where = "rt.institution_code = :inst and rt.queued";
+            countFrom = "financing_routes rt";
+            params.put("inst", currentUser.institutionCode());
+            status = null;
         } else if (access.isInstitution()) {
             from = "financing_routes rt join financing_requests r on r.id = rt.request_id";
             // a request re-routed to another leg leaves the queue of the first leg while unclaimed
@@ -204,7 +216,8 @@ public class FinancingService {
         String order = access.isInstitution() ? " order by rt.request_id desc" : " order by r.id desc";
         Query rows = em.createNativeQuery("select r.* from " + from + " where " + where + order
                 + " limit :limit offset :offset", FinancingRequest.class);
-        Query count = em.createNativeQuery("select count(*) from " + from + " where " + where);
+        Query count = em.createNativeQuery("select count(*) from " + (countFrom == null ? from : countFrom) + " where "
+                + where);
         params.forEach((k, v) -> {
             rows.setParameter(k, v);
             count.setParameter(k, v);
