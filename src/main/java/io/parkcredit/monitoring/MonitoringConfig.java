@@ -1,0 +1,127 @@
+package io.parkcredit.monitoring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Optional;
+
+/** Lifecycle monitoring and SMS settings (DOMAIN.md §6); env names in README and deploy/parkcredit.env. */
+@ConfigMapping(prefix = "parkcredit.monitoring")
+public interface MonitoringConfig {
+
+    /** Events that occurred more than this many days before they are stored raise no alert (a bulk load of history). */
+    @WithDefault("90")
+    int recentDays();
+
+    /** Queued events one monitoring pass turns into alerts per transaction. */
+    @WithDefault("5000")
+    int passBatch();
+
+    Sms sms();
+
+    Pass pass();
+
+    Scan scan();
+
+    interface Pass {
+        /** How often the clustered pass looks for events queued by bundle imports ({@code off} disables it). */
+        @WithDefault("30s")
+        String every();
+    }
+
+    interface Scan {
+        /** When the reminder scans run (Quartz cron; {@code off} disables them). */
+        @WithDefault("0 30 7 * * ?")
+        String cron();
+    }
+
+    interface Sms {
+        /** How often the clustered job looks for due messages ({@code off} disables it). */
+        @WithDefault("5s")
+        String every();
+
+        /** Which sender delivers: {@code log} (the admin page shows the messages), {@code http} or {@code smpp}. */
+        @WithDefault("log")
+        String provider();
+
+        /** Whether this instance sends from the outbox (the clustered job and the wake-up after new rows). */
+        @WithDefault("true")
+        boolean dispatch();
+
+        /** Dispatcher threads per instance draining the outbox after new rows are queued. */
+        @WithDefault("2")
+        int threads();
+
+        /** Messages claimed per dispatcher transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Messages one number receives per park day at most; the rest are SUPPRESSED. */
+        @WithDefault("10")
+        int dailyCap();
+
+        /** Quiet hours (Beijing time): non-SERIOUS messages are held until they end. */
+        @WithDefault("22:00")
+        LocalTime quietStart();
+
+        @WithDefault("08:00")
+        LocalTime quietEnd();
+
+        /** Attempts before a message is FAILED. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Delay after the first failed attempt; doubled after each further one. */
+        @WithDefault("PT10S")
+        Duration backoffInitial();
+
+        /** Longest delay between attempts. */
+        @WithDefault("PT1H")
+        Duration backoffMax();
+
+        Http http();
+
+        Smpp smpp();
+    }
+
+    /** An HTTP SMS gateway in the style of the big Chinese cloud SMS APIs (JSON, HMAC-SHA256 signature header). */
+    interface Http {
+        /** Endpoint URL, e.g. https://sms.example.com/v1/send. */
+        Optional<String> url();
+
+        /** Access key id sent in the X-Sms-Access-Key header. */
+        Optional<String> accessKey();
+
+        /** Secret that signs each request (HMAC-SHA256); only from the environment. */
+        Optional<String> secret();
+
+        /** Registered SMS sign name (签名). */
+        @WithDefault("园区信用通")
+        String signName();
+
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
+
+    /** An SMPP 3.4 connection to the operator's SMS centre. */
+    interface Smpp {
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("2775")
+        int port();
+
+        Optional<String> systemId();
+
+        /** Only from the environment. */
+        Optional<String> password();
+
+        /** Sender address (service number). */
+        @WithDefault("106900000000")
+        String sourceAddr();
+
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
+}

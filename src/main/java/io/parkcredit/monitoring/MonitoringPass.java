@@ -1,0 +1,275 @@
+package io.parkcredit.monitoring;
+
+import io.parkcredit.enterprise.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Turns newly stored credit events into alerts and SMS (DOMAIN.md §6), set-based. Every event a
+ * transaction stores is queued by a database trigger ({@code monitoring_queue}); a pass drains a
+ * chunk of the queue with {@code FOR UPDATE SKIP LOCKED}, matches each negative event to its most
+ * specific alert rule, writes one alert per event ({@code ref} unique: a known event raises nothing
+ * new), one outbox row per recipient (firm, subscribed institutions; {@code dedup_key} unique), and
+ * links the institutions with exposure to the firm for SERIOUS events. It runs inside the caller's
+ * transaction; the dispatcher is woken when that transaction commits.
+ */
+@ApplicationScoped
+public class MonitoringPass {
+
+    /** Text to an institution's subscribed officer about a firm it finances. */
+    static final String INSTITUTION_TEMPLATE = "【园区信用通】与贵机构有融资往来的企业{firm}新增信用警示“{title}”（{type}，{date}），请登录园区信用通查看预警。";
+    /** Text of a scheduled reminder to the firm. */
+    static final String REMINDER_TEMPLATE = "【园区信用通】{firm}：{title}（日期：{date}），请及时办理。";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MonitoringConfig config;
+
+    @Inject
+    @Any
+    Instance<ExposureSource> exposures;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
+
+    @Inject
+    SmsDispatcher dispatcher;
+
+    /** What one pass did. */
+    public record PassResult(int events, int alerts, int sms) {
+    }
+
+    /**
+     * Processes the queued events among {@code eventIds} (the ones a request just stored); must
+     * run in a transaction, which it joins.
+     */
+    public PassResult processEvents(long[] eventIds, LocalDate today) {
+        return run(eventIds, Integer.MAX_VALUE, today);
+    }
+
+    /** Processes up to {@code limit} queued events, oldest first; must run in a transaction. */
+    public PassResult processQueued(int limit, LocalDate today) {
+        return run(null, limit, today);
+    }
+
+    private PassResult run(long[] only, int limit, LocalDate today) {
+        try (Connection c = dataSource.getConnection()) {
+            int[] deleted = {0};
+            long[] alerts = insertEventAlerts(c, only, limit, today, deleted);
+            int sms = 0;
+            if (alerts.length > 0) {
+                sms += insertFirmSms(c, alerts, "e.occurred_on::text", "r.template", "r.template_code",
+                        "join credit_events e on e.id = a.event_id join monitoring_rules r on r.id = a.rule_id",
+                        "r.sms and r.notify_firm", "e.severity = 'SERIOUS'");
+                linkInstitutions(c, alerts, today);
+                sms += insertInstitutionSms(c, alerts);
+                wakeOnCommit();
+            }
+            return new PassResult(deleted[0], alerts.length, sms);
+        } catch (SQLException e) {
+            throw new IllegalStateException("monitoring pass failed: " + e.getMessage(), e);
+        }
+    }
+
+    private long[] insertEventAlerts(Connection c, long[] only, int limit, LocalDate today, int[] drained)
+            throws SQLException {
+        String negatives = Arrays.stream(EventType.values()).filter(EventType::negative)
+                .map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
+        String sql = "with q as (delete from monitoring_queue where event_id in (select event_id from monitoring_queue"
+                + (only == null ? "" : " where event_id = any(?)")
+                + " order by event_id limit ? for update skip locked) returning event_id, queued_at),"
+                + " n as (select count(*) as drained from q),"
+                + " m as (select distinct on (e.id) e.id, e.source, e.event_no, e.uscc, e.type, e.severity, e.title,"
+                + " q.queued_at, r.id as rule_id, r.level, r.notify_firm, r.notify_officers, r.notify_institutions, r.sms,"
+                + " r.event_type as rule_type, r.severity as rule_severity, r.enabled"
+                + " from q join credit_events e on e.id = q.event_id"
+                + " join monitoring_rules r on r.event_type in (e.type, '*')"
+                + " and r.severity in (coalesce(e.severity, 'GENERAL'), '*')"
+                + " where e.type in (" + negatives + ") and e.occurred_on > ?::date - ?::int"
+                + " order by e.id, (r.event_type <> '*') desc, (r.severity <> '*') desc),"
+                + " ins as (insert into monitoring_alerts (ref, kind, uscc, event_id, level, channels, title, reason, rule_id,"
+                + " accepted_at) select 'EVENT:' || m.source || '/' || m.event_no, 'EVENT', m.uscc, m.id, m.level,"
+                + " concat_ws(',', case when m.notify_officers then 'INBOX' end, case when m.sms and m.notify_firm then 'SMS' end,"
+                + " case when m.notify_institutions then 'INSTITUTIONS' end),"
+                + " coalesce(nullif(m.title, ''), " + typeLabel("m.type") + "),"
+                + " 'rule ' || m.rule_id || ' (' || m.rule_type || ' / ' || m.rule_severity || ') matched '"
+                + " || m.type || ' / ' || coalesce(m.severity, '-'), m.rule_id, m.queued_at"
+                + " from m where m.enabled on conflict (ref) do nothing returning id)"
+                + " select (select drained from n), coalesce(array_agg(id), '{}') from ins";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (only != null) {
+                ps.setArray(i++, longs(c, only));
+            }
+            ps.setInt(i++, limit);
+            ps.setObject(i++, today);
+            ps.setInt(i, config.recentDays());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                drained[0] = rs.getInt(1);
+                return toLongs(rs.getArray(2));
+            }
+        }
+    }
+
+    /** Inserts the reminders' alerts and SMS; {@code keys} are the reminder keys just inserted. */
+    int alertReminders(Connection c, List<String> keys, LocalDate today) throws SQLException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        long[] alerts;
+        try (PreparedStatement ps = c.prepareStatement("with ins as (insert into monitoring_alerts (ref, kind, uscc, level,"
+                + " channels, title, reason, accepted_at) select 'REMINDER:' || r.reminder_key, r.kind, r.uscc, 'INFO',"
+                + " case when r.institution_code is null then 'INBOX,SMS' else 'INBOX,SMS,INSTITUTIONS' end, r.title,"
+                + " 'scan of ' || r.scan_day || ': ' || r.kind || ' due ' || r.due_on, now()"
+                + " from monitoring_reminders r where r.reminder_key = any(?) on conflict (ref) do nothing returning id)"
+                + " select coalesce(array_agg(id), '{}') from ins")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                alerts = toLongs(rs.getArray(1));
+            }
+        }
+        if (alerts.length == 0) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into monitoring_alert_institutions (alert_id, institution_code)"
+                + " select a.id, r.institution_code from monitoring_alerts a"
+                + " join monitoring_reminders r on a.ref = 'REMINDER:' || r.reminder_key"
+                + " join institutions i on i.code = r.institution_code where a.id = any(?) on conflict do nothing")) {
+            ps.setArray(1, longs(c, alerts));
+            ps.executeUpdate();
+        }
+        int sms = insertFirmSms(c, alerts, "r.due_on::text", "'" + REMINDER_TEMPLATE + "'", "'PC_REMINDER'",
+                "join monitoring_reminders r on a.ref = 'REMINDER:' || r.reminder_key", "true", "false");
+        sms += insertInstitutionSms(c, alerts);
+        wakeOnCommit();
+        return alerts.length;
+    }
+
+    private int insertFirmSms(Connection c, long[] alerts, String date, String template, String templateCode,
+            String joins, String condition, String urgent) throws SQLException {
+        String type = "a.kind";
+        if (joins.contains("credit_events e")) {
+            type = typeLabel("e.type");
+        }
+        String sql = "insert into sms_outbox (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
+                + " next_attempt_at, accepted_at)"
+                + " select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, " + templateCode + ","
+                + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', " + type + ", 'date', " + date + "),"
+                + " replace(replace(replace(replace(" + template + ", '{firm}', f.name), '{title}', a.title), '{type}', "
+                + type + "), '{date}', " + date + "), " + urgent + ", a.accepted_at, a.accepted_at"
+                + " from monitoring_alerts a " + joins + " join enterprises f on f.uscc = a.uscc"
+                + " where a.id = any(?) and " + condition + " and f.contact_mobile is not null"
+                + " on conflict (dedup_key) do nothing";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, longs(c, alerts));
+            return ps.executeUpdate();
+        }
+    }
+
+    private void linkInstitutions(Connection c, long[] alerts, LocalDate today) throws SQLException {
+        List<String> sources = new ArrayList<>();
+        for (ExposureSource s : exposures) {
+            sources.add("(" + s.sql().replace(":today", "date '" + today + "'") + ")");
+        }
+        if (sources.isEmpty()) {
+            return;
+        }
+        String sql = "insert into monitoring_alert_institutions (alert_id, institution_code)"
+                + " select distinct a.id, x.institution_code from monitoring_alerts a"
+                + " join monitoring_rules r on r.id = a.rule_id and r.notify_institutions"
+                + " join (" + String.join(" union all ", sources) + ") x (uscc, institution_code) on x.uscc = a.uscc"
+                + " join institutions i on i.code = x.institution_code"
+                + " where a.id = any(?) on conflict do nothing";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, longs(c, alerts));
+            ps.executeUpdate();
+        }
+    }
+
+    private int insertInstitutionSms(Connection c, long[] alerts) throws SQLException {
+        String rank = "case %s when 'INFO' then 1 when 'WARNING' then 2 else 3 end";
+        String date = "coalesce((select e.occurred_on::text from credit_events e where e.id = a.event_id), "
+                + "(select r.due_on::text from monitoring_reminders r where a.ref = 'REMINDER:' || r.reminder_key))";
+        String type = "coalesce((select " + typeLabel("e.type") + " from credit_events e where e.id = a.event_id), a.kind)";
+        String sql = "insert into sms_outbox (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
+                + " next_attempt_at, accepted_at)"
+                + " select 'INST:' || ai.institution_code || ':' || a.ref, a.id, a.uscc, s.mobile, 'PC_INSTITUTION_ALERT',"
+                + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', t.type, 'date', t.date),"
+                + " replace(replace(replace(replace(?, '{firm}', f.name), '{title}', a.title), '{type}', t.type),"
+                + " '{date}', t.date), a.level = 'CRITICAL', a.accepted_at, a.accepted_at"
+                + " from monitoring_alert_institutions ai join monitoring_alerts a on a.id = ai.alert_id"
+                + " join monitoring_subscriptions s on s.institution_code = ai.institution_code and s.sms_enabled"
+                + " and s.mobile is not null and " + rank.formatted("a.level") + " >= " + rank.formatted("s.min_level")
+                + " join enterprises f on f.uscc = a.uscc"
+                + " cross join lateral (select " + type + " as type, coalesce(" + date + ", '') as date) t"
+                + " where ai.alert_id = any(?) on conflict (dedup_key) do nothing";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, INSTITUTION_TEMPLATE);
+            ps.setArray(2, longs(c, alerts));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Wakes the dispatcher once the current transaction commits (new outbox rows are then visible). */
+    private void wakeOnCommit() {
+        try {
+            tsr.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        dispatcher.wake();
+                    }
+                }
+            });
+        } catch (IllegalStateException noTransaction) {
+            dispatcher.wake();
+        }
+    }
+
+    /** The Chinese label of an event type column, as a SQL expression. */
+    static String typeLabel(String column) {
+        return Arrays.stream(EventType.values()).map(t -> "when '" + t.name() + "' then '" + t.label() + "'")
+                .collect(Collectors.joining(" ", "(case " + column + " ", " else " + column + " end)"));
+    }
+
+    static Array longs(Connection c, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return c.createArrayOf("bigint", boxed);
+    }
+
+    static long[] toLongs(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).longValue();
+        }
+        return out;
+    }
+}
