@@ -180,7 +180,20 @@ public class EnterpriseService {
     /** The credit portrait (履约, 合规, 经营) with its timeline, as of today. */
     @Transactional
     public Portrait portrait(String usccText) {
-        Enterprise e = privateOf(usccText);
+        return portraitOf(privateOf(usccText));
+    }
+
+    /**
+     * The portrait for a bank or guarantor whose right the financing feature checked: the firm's
+     * consent on one of its requests (DOMAIN.md §1, §7). The caller logs the access.
+     */
+    @Transactional
+    public Portrait portraitByConsent(String uscc) {
+        return portraitOf(Enterprise.<Enterprise>findByIdOptional(uscc)
+                .orElseThrow(() -> ProblemException.notFound("enterprise", uscc)));
+    }
+
+    private Portrait portraitOf(Enterprise e) {
         LocalDate today = LocalDate.now(clock);
         List<Loan> loans = Loan.list("uscc", Sort.descending("startDate").and("loanNo"), e.uscc);
         List<CreditEvent> events = CreditEvent.list("uscc", Sort.descending("occurredOn").and("eventNo"), e.uscc);

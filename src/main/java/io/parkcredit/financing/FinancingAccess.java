@@ -1,0 +1,150 @@
+package io.parkcredit.financing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.security.CurrentUser;
+import io.parkcredit.security.Role;
+import io.parkcredit.shared.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Who may see and act on a request (DOMAIN.md §1, §7): the park everything, a firm its own
+ * requests (and those where it is the debtor), a bank or guarantor only what was routed to it.
+ * Also writes the step log that the funnel reads, and maps requests to their views.
+ */
+@ApplicationScoped
+public class FinancingAccess {
+
+    private static final TypeReference<List<CashFlowGrading.Factor>> FACTORS = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    boolean isPark() {
+        return currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR);
+    }
+
+    boolean isInstitution() {
+        return currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR);
+    }
+
+    /** Loads a request the caller may see, optionally locking its row for a change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    FinancingRequest visible(long id, boolean lock) {
+        FinancingRequest r = lock ? em.find(FinancingRequest.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(FinancingRequest.class, id);
+        if (r == null) {
+            throw ProblemException.notFound("financing request", String.valueOf(id));
+        }
+        if (isPark()) {
+            return r;
+        }
+        if (currentUser.has(Role.ENTERPRISE)) {
+            String own = currentUser.uscc();
+            if (own.equals(r.sellerUscc) || own.equals(r.debtorUscc)) {
+                return r;
+            }
+        } else if (isInstitution() && routedTo(r.id, currentUser.institutionCode())) {
+            return r;
+        }
+        throw ProblemException.forbidden("financing request " + id + " is not yours to see");
+    }
+
+    /** The request as its seller; 403 for anyone else (the debtor reads but does not act). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    FinancingRequest ownedBySeller(long id) {
+        FinancingRequest r = visible(id, true);
+        if (!currentUser.has(Role.ENTERPRISE) || !currentUser.uscc().equals(r.sellerUscc)) {
+            throw ProblemException.forbidden("only the firm that posted request " + id + " may do this");
+        }
+        return r;
+    }
+
+    /** The request as a routed institution on its current leg, locked for a change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    FinancingRequest forInstitution(long id) {
+        FinancingRequest r = visible(id, true);
+        if (!isInstitution()) {
+            throw ProblemException.forbidden("only a bank or guarantor the request was routed to may do this");
+        }
+        return r;
+    }
+
+    boolean routedTo(long requestId, String institution) {
+        return !em.createNativeQuery("select 1 from financing_routes where request_id = ?1 and institution_code = ?2")
+                .setParameter(1, requestId).setParameter(2, institution).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    boolean routedOnLeg(long requestId, String institution, Route leg) {
+        return !em.createNativeQuery("""
+                select 1 from financing_routes where institution_code = ?2 and leg = ?3 and request_id = ?1""")
+                .setParameter(1, requestId).setParameter(2, institution).setParameter(3, leg.name())
+                .getResultList().isEmpty();
+    }
+
+    /** Appends a step to the request's log (funnel, time-to-fund, claim history). */
+    void step(long requestId, String step, String institution, String detail) {
+        em.createNativeQuery("""
+                insert into financing_steps (request_id, step, institution_code, actor, at, detail)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""").setParameter(1, requestId).setParameter(2, step)
+                .setParameter(3, institution).setParameter(4, currentUser.name())
+                .setParameter(5, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .setParameter(6, detail).executeUpdate();
+    }
+
+    String factorsJson(List<CashFlowGrading.Factor> factors) {
+        try {
+            return json.writeValueAsString(factors);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<CashFlowGrading.Factor> factors(String text) {
+        try {
+            return text == null || text.isEmpty() ? List.of() : json.readValue(text, FACTORS);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    RequestView view(FinancingRequest r) {
+        List<String> routed = null;
+        if (isPark() || (currentUser.has(Role.ENTERPRISE) && currentUser.uscc().equals(r.sellerUscc))) {
+            @SuppressWarnings("unchecked")
+            List<String> codes = em.createNativeQuery(
+                    "select distinct institution_code from financing_routes where request_id = ?1 order by 1")
+                    .setParameter(1, r.id).getResultList();
+            routed = codes;
+        }
+        return view(r, routed);
+    }
+
+    RequestView view(FinancingRequest r, List<String> routed) {
+        return new RequestView(r.id, r.sellerUscc, r.debtorUscc, r.debtorName, r.invoiceNo, r.invoiceDate, r.amount,
+                r.dueDate, r.contractNo, r.requestedAmount, r.termDays, r.status, r.grade, r.score, factors(r.factors),
+                r.route, r.reason, r.isDebtorConfirmed(), r.gradedOn, r.sellerList, r.postedAt, r.pickupDeadline,
+                r.claimedBy, r.claimDeadline, r.guarantorCode, r.guaranteeLetterNo, r.guaranteeAmount, r.acceptedOfferId,
+                r.disbursedAmount, r.disbursedOn, r.repaymentDue, r.repaidOn, r.overrideReason, routed, r.version);
+    }
+}

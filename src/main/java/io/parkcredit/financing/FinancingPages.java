@@ -1,0 +1,210 @@
+package io.parkcredit.financing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.security.CurrentUser;
+import io.parkcredit.security.PageContext;
+import io.parkcredit.security.Role;
+import io.parkcredit.shared.EnumParam;
+import io.parkcredit.shared.FieldProblem;
+import io.parkcredit.shared.PageRequest;
+import io.parkcredit.shared.PageResult;
+import io.parkcredit.shared.Pager;
+import io.parkcredit.shared.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The financing pages (DOMAIN.md §7): a firm posts receivables and compares offers, banks and
+ * guarantors work their queue, the park and the regulator watch the funnel. Thin: every rule and
+ * right is the services'; their refusals become the error page.
+ */
+@Path("/financing")
+@RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.ENTERPRISE_, Role.BANK_, Role.GUARANTOR_})
+@Produces(MediaType.TEXT_HTML)
+public class FinancingPages {
+
+    private static final int PAGE_SIZE = 20;
+
+    @CheckedTemplate(basePath = "financing")
+    static class Templates {
+        static native TemplateInstance list(PageResult<RequestView> requests, Pager pager, String status,
+                List<RequestStatus> statuses, boolean firm, boolean institution, boolean park,
+                Map<String, String> form, List<FieldProblem> errors);
+
+        static native TemplateInstance detail(RequestView r, List<DealService.OfferView> offers,
+                List<ConsentService.ConsentView> consents, boolean seller, boolean debtor, boolean institution,
+                boolean bank, boolean guarantor, boolean admin, boolean claimant, LocalDate offerExpiry);
+
+        static native TemplateInstance funnel(FunnelService.Funnel funnel, String chartData);
+    }
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FinancingService financing;
+
+    @Inject
+    DealService deals;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    FunnelService funnel;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    java.time.Clock clock;
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") Integer pageNo) {
+        return listPage(status, pageNo, Map.of(), List.of());
+    }
+
+    private TemplateInstance listPage(String status, Integer pageNo, Map<String, String> form, List<FieldProblem> errors) {
+        RequestStatus filter = EnumParam.parse(RequestStatus.class, "status", status);
+        PageResult<RequestView> result = financing.list(filter, PageRequest.of(pageNo, PAGE_SIZE));
+        return page.render(Templates.list(result, Pager.of(result,
+                p -> "/financing?status=" + (filter == null ? "" : filter.name()) + "&page=" + p),
+                filter == null ? "" : filter.name(), List.of(RequestStatus.values()), currentUser.has(Role.ENTERPRISE),
+                currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR),
+                currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR), form, errors));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.ENTERPRISE_)
+    public Object post(@FormParam("debtorUscc") String debtorUscc, @FormParam("debtorName") String debtorName,
+            @FormParam("invoiceNo") String invoiceNo, @FormParam("invoiceDate") String invoiceDate,
+            @FormParam("amount") String amount, @FormParam("dueDate") String dueDate,
+            @FormParam("contractNo") String contractNo, @FormParam("requestedAmount") String requestedAmount,
+            @FormParam("termDays") String termDays) {
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("debtorUscc", debtorUscc);
+        form.put("debtorName", debtorName);
+        form.put("invoiceNo", invoiceNo);
+        form.put("invoiceDate", invoiceDate);
+        form.put("amount", amount);
+        form.put("dueDate", dueDate);
+        form.put("contractNo", contractNo);
+        form.put("requestedAmount", requestedAmount);
+        form.put("termDays", termDays);
+        try {
+            RequestView r = financing.post(new FinancingInput.Receivable(debtorUscc, debtorName, invoiceNo, invoiceDate,
+                    decimal(amount, "amount"), dueDate, contractNo, decimal(requestedAmount, "requestedAmount"),
+                    integer(termDays)));
+            return Response.seeOther(URI.create("/financing/" + r.id())).build();
+        } catch (ProblemException e) {
+            List<FieldProblem> errors = e.errors().isEmpty() ? List.of(FieldProblem.of(null, e.getMessage())) : e.errors();
+            return listPage(null, 0, form, errors);
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance detail(@PathParam("id") long id) {
+        RequestView r = financing.get(id);
+        boolean institution = currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR);
+        String own = currentUser.uscc();
+        boolean seller = own != null && own.equals(r.sellerUscc());
+        return page.render(Templates.detail(r, deals.offers(id), consents.list(id), seller,
+                own != null && own.equals(r.debtorUscc()), institution, currentUser.has(Role.BANK),
+                currentUser.has(Role.GUARANTOR), currentUser.has(Role.ADMIN),
+                institution && currentUser.institutionCode().equals(r.claimedBy()), LocalDate.now(clock).plusDays(7)));
+    }
+
+    @POST
+    @Path("/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@PathParam("id") long id, @PathParam("action") String action,
+            @FormParam("amount") String amount, @FormParam("rate") String rate, @FormParam("termDays") String termDays,
+            @FormParam("expiresOn") String expiresOn, @FormParam("letterNo") String letterNo,
+            @FormParam("offerId") Long offerId, @FormParam("institutionCode") String institutionCode,
+            @FormParam("route") String route, @FormParam("reason") String reason) {
+        switch (action) {
+            case "claim" -> deals.claim(id);
+            case "confirm" -> financing.confirmByDebtor(id);
+            case "offer" -> deals.offer(id, new DealService.OfferInput(decimal(amount, "amount"), decimal(rate, "rate"),
+                    integer(termDays), date(expiresOn), null));
+            case "guarantee" -> deals.commitGuarantee(id, new DealService.GuaranteeInput(letterNo, decimal(amount, "amount"),
+                    decimal(rate, "feeRate")));
+            case "accept" -> deals.accept(id, offerId == null ? -1 : offerId);
+            case "disburse" -> deals.disburse(id, null);
+            case "repay" -> deals.repay(id, null);
+            case "grant" -> consents.grant(id, institutionCode);
+            case "revoke" -> consents.revoke(id, institutionCode);
+            case "override" -> financing.override(id, EnumParam.parse(Route.class, "route", route), reason);
+            case "withdraw" -> financing.withdraw(id, reason);
+            default -> throw ProblemException.notFound("action", action);
+        }
+        return Response.seeOther(URI.create("/financing/" + id)).build();
+    }
+
+    @GET
+    @Path("/funnel")
+    @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    public TemplateInstance funnelPage(@QueryParam("from") String from, @QueryParam("to") String to) {
+        FunnelService.Funnel f = funnel.funnel(from == null || from.isBlank() ? null : date(from),
+                to == null || to.isBlank() ? null : date(to));
+        try {
+            return page.render(Templates.funnel(f, json.writeValueAsString(f)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BigDecimal decimal(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "not a number: " + text);
+        }
+    }
+
+    private static Integer integer(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("termDays", "not a whole number: " + text);
+        }
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return io.parkcredit.shared.ParkDates.parse(text);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("date", e.getMessage());
+        }
+    }
+}
