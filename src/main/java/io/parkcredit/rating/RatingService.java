@@ -43,6 +43,32 @@ public class RatingService {
     private static final TypeReference<List<Clause>> CLAUSES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() { };
 
+    /**
+     * The workflow steps on one application: the state each starts from and the roles that take it
+     * (the rated firm's own ENTERPRISE user where {@code firm}). The guards below and the pages'
+     * buttons both read this table.
+     */
+    public enum Step {
+        QUALIFY("APPLIED", false, Role.ADMIN),
+        REVIEW("QUALIFIED", false, Role.ADMIN),
+        SCORE("UNDER_EVALUATION", false, Role.EVALUATOR, Role.ADMIN),
+        OBJECT("DRAFT", true),
+        ACCEPT("DRAFT", true),
+        RESOLVE("OBJECTED", false, Role.ADMIN, Role.EVALUATOR),
+        APPROVE("AWAITING_APPROVAL", false, Role.ADMIN),
+        REVOKE("PUBLISHED", false, Role.ADMIN);
+
+        final String from;
+        final boolean firm;
+        final Role[] roles;
+
+        Step(String from, boolean firm, Role... roles) {
+            this.from = from;
+            this.firm = firm;
+            this.roles = roles;
+        }
+    }
+
     @Inject
     EntityManager em;
 
@@ -73,15 +99,7 @@ public class RatingService {
         if (single(em.createNativeQuery("select uscc from enterprises where uscc = ?1 for update").setParameter(1, uscc)) == null) {
             throw ProblemException.notFound("enterprise", uscc);
         }
-        boolean open = single(em.createNativeQuery("select id from rating_applications where uscc = ?1 and status in "
-                + OPEN).setParameter(1, uscc)) != null;
-        Object[] revoked = single(em.createNativeQuery(
-                "select max(revoked_on) from published_ratings where uscc = ?1").setParameter(1, uscc));
-        Object[] valid = single(em.createNativeQuery("select max(valid_until) from published_ratings where uscc = ?1"
-                + " and valid_until >= ?2 and revoked_on is null").setParameter(1, uscc)
-                .setParameter(2, day));
-        ApplicationRules.Kind kind = ApplicationRules.check(day, open, date(revoked[0]), date(valid[0]),
-                config.revocationBarYears(), config.reratingMonths());
+        ApplicationRules.Kind kind = kind(uscc, day);
         Object[] id = single(em.createNativeQuery("""
                 insert into rating_applications (uscc, kind, status, applied_on, applied_by, fiscal_year)
                 values (?1, ?2, 'APPLIED', ?3, ?4, ?5) returning id""").setParameter(1, uscc).setParameter(2, kind.name())
@@ -91,11 +109,54 @@ public class RatingService {
         return view(appId);
     }
 
+    /**
+     * Why a firm may not apply on {@code day} (barred, an application open, before the re-rating
+     * window), or null when it may: the apply form shows this instead of its button.
+     */
+    @Transactional
+    public String applyBlocked(String uscc, LocalDate day) {
+        try {
+            kind(uscc, day);
+            return null;
+        } catch (ProblemException e) {
+            return e.getMessage();
+        }
+    }
+
+    private ApplicationRules.Kind kind(String uscc, LocalDate day) {
+        boolean open = single(em.createNativeQuery("select id from rating_applications where uscc = ?1 and status in "
+                + OPEN).setParameter(1, uscc)) != null;
+        Object[] revoked = single(em.createNativeQuery(
+                "select max(revoked_on) from published_ratings where uscc = ?1").setParameter(1, uscc));
+        Object[] valid = single(em.createNativeQuery("select max(valid_until) from published_ratings where uscc = ?1"
+                + " and valid_until >= ?2 and revoked_on is null").setParameter(1, uscc)
+                .setParameter(2, day));
+        return ApplicationRules.check(day, open, date(revoked[0]), date(valid[0]),
+                config.revocationBarYears(), config.reratingMonths());
+    }
+
+    /**
+     * The steps the signed-in user may take on {@code a} on {@code day}: its state is the one the
+     * step starts from, the user has the step's role (or is the firm), and an objection is inside
+     * its window.
+     */
+    public Set<Step> steps(ApplicationView a, LocalDate day) {
+        Set<Step> steps = java.util.EnumSet.noneOf(Step.class);
+        for (Step s : Step.values()) {
+            if (s.from.equals(a.status()) && (s.firm ? ownFirm(a.uscc()) : hasAny(s.roles))) {
+                steps.add(s);
+            }
+        }
+        if (a.objectionDeadline() != null && day.isAfter(a.objectionDeadline())) {
+            steps.remove(Step.OBJECT);
+        }
+        return steps;
+    }
+
     /** The platform checks the qualifications (ADMIN starts it); a failed check ends the application with its reasons. */
     @Transactional
     public ApplicationView qualify(long id, LocalDate day) {
-        requireAny(Role.ADMIN);
-        App a = lock(id, "APPLIED");
+        App a = lock(id, Step.QUALIFY);
         @SuppressWarnings("unchecked")
         List<Object[]> firm = em.createNativeQuery("select status, in_park, registered_on from enterprises where uscc = ?1")
                 .setParameter(1, a.uscc).getResultList();
@@ -124,8 +185,7 @@ public class RatingService {
     /** Preliminary review of the materials (资料初审) by ADMIN: the application goes to the evaluator. */
     @Transactional
     public ApplicationView review(long id, String note) {
-        requireAny(Role.ADMIN);
-        App a = lock(id, "QUALIFIED");
+        App a = lock(id, Step.REVIEW);
         em.createNativeQuery("update rating_applications set status = 'UNDER_EVALUATION', review_note = ?2,"
                 + " version = version + 1, updated_at = now() where id = ?1").setParameter(1, id).setParameter(2, note)
                 .executeUpdate();
@@ -139,8 +199,7 @@ public class RatingService {
      */
     @Transactional
     public ApplicationView score(long id, Map<String, Double> onsite, LocalDate day) {
-        requireAny(Role.EVALUATOR, Role.ADMIN);
-        App a = lock(id, "UNDER_EVALUATION");
+        App a = lock(id, Step.SCORE);
         RatingResult r = compute(a, onsite, day);
         em.createNativeQuery("""
                 update rating_applications set status = 'DRAFT', onsite_scores = cast(?2 as jsonb), evaluator = ?3,
@@ -158,8 +217,7 @@ public class RatingService {
     /** The firm objects to its draft within the window (DOMAIN.md §8). */
     @Transactional
     public ApplicationView object(long id, String reason, LocalDate day) {
-        App a = lock(id, "DRAFT");
-        requireOwnFirm(a.uscc);
+        App a = lock(id, Step.OBJECT);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "say what is wrong with the draft");
         }
@@ -175,8 +233,7 @@ public class RatingService {
     /** The firm accepts its draft, closing the objection window early. */
     @Transactional
     public ApplicationView accept(long id) {
-        App a = lock(id, "DRAFT");
-        requireOwnFirm(a.uscc);
+        App a = lock(id, Step.ACCEPT);
         em.createNativeQuery("update rating_applications set status = 'AWAITING_APPROVAL', version = version + 1,"
                 + " updated_at = now() where id = ?1").setParameter(1, id).executeUpdate();
         audit.record("RATING_DRAFT_ACCEPTED", "rating", key(id, a.uscc), "the firm accepted the draft " + a.grade, null);
@@ -189,8 +246,7 @@ public class RatingService {
      */
     @Transactional
     public ApplicationView resolve(long id, String answer, Map<String, Double> correctedOnsite, LocalDate day) {
-        requireAny(Role.ADMIN, Role.EVALUATOR);
-        App a = lock(id, "OBJECTED");
+        App a = lock(id, Step.RESOLVE);
         if (answer == null || answer.isBlank()) {
             throw ProblemException.invalid("answer", "give the reason for the decision");
         }
@@ -217,8 +273,7 @@ public class RatingService {
     /** ADMIN approves (结果审定): the publicity period starts; a score below 10 ends without a grade. */
     @Transactional
     public ApplicationView approve(long id, LocalDate day) {
-        requireAny(Role.ADMIN);
-        App a = lock(id, "AWAITING_APPROVAL");
+        App a = lock(id, Step.APPROVE);
         if (a.grade == null) {
             em.createNativeQuery("update rating_applications set status = 'NOT_GRADED', approved_by = ?2, approved_on = ?3,"
                     + " version = version + 1, updated_at = now() where id = ?1").setParameter(1, id)
@@ -237,8 +292,7 @@ public class RatingService {
     /** ADMIN revokes a published grade for a serious breach; the firm may not apply again for 3 years. */
     @Transactional
     public ApplicationView revoke(long id, String reason, LocalDate day) {
-        requireAny(Role.ADMIN);
-        App a = lock(id, "PUBLISHED");
+        App a = lock(id, Step.REVOKE);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "name the serious breach");
         }
@@ -373,19 +427,17 @@ public class RatingService {
         return scoring.rate(a.uscc, ind == null ? null : (String) ind[0], day, a.fiscalYear, model, onsite);
     }
 
-    private void requireAny(Role... roles) {
+    private boolean hasAny(Role... roles) {
         for (Role r : roles) {
             if (currentUser.has(r)) {
-                return;
+                return true;
             }
         }
-        throw ProblemException.forbidden("this step is for " + List.of(roles));
+        return false;
     }
 
-    private void requireOwnFirm(String uscc) {
-        if (!(currentUser.has(Role.ENTERPRISE) && uscc.equals(currentUser.uscc()))) {
-            throw ProblemException.forbidden("only the rated firm objects to or accepts its draft");
-        }
+    private boolean ownFirm(String uscc) {
+        return currentUser.has(Role.ENTERPRISE) && uscc.equals(currentUser.uscc());
     }
 
     void requireReader(String uscc) {
@@ -403,7 +455,18 @@ public class RatingService {
             LocalDate objectionDeadline, Long publishedRatingId) {
     }
 
-    private App lock(long id, String expected) {
+    /**
+     * The application locked for {@code step}: 403 unless the user may take the step (role steps
+     * before the state, the firm's own steps after it), 409 from another state.
+     */
+    private App lock(long id, Step step) {
+        if (!step.firm && !hasAny(step.roles)) {
+            throw ProblemException.forbidden("this step is for " + List.of(step.roles));
+        }
+        return lock(id, step.from, step.firm);
+    }
+
+    private App lock(long id, String expected, boolean firmStep) {
         Object[] r = single(em.createNativeQuery("select id, uscc, status, fiscal_year, grade, score, objection_deadline,"
                 + " published_rating_id from rating_applications where id = ?1 for update").setParameter(1, id));
         if (r == null) {
@@ -414,6 +477,9 @@ public class RatingService {
         if (!expected.equals(a.status)) {
             throw ProblemException.conflict("rating-illegal-transition", "application " + id + " is " + a.status
                     + "; this step needs " + expected);
+        }
+        if (firmStep && !ownFirm(a.uscc)) {
+            throw ProblemException.forbidden("only the rated firm objects to or accepts its draft");
         }
         return a;
     }
