@@ -40,6 +40,9 @@ public interface FinancingMsg {
     @Message("应收金额（元）")
     String amount();
 
+    @Message("金额（元）")
+    String offerAmount();
+
     @Message("到期日")
     String dueDate();
 

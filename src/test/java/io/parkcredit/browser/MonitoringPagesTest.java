@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The monitoring pages over HTTP with the session cookie: inbox, acknowledgement, timeline, SMS log, rules (DOMAIN.md §6). */
 @QuarkusTest
-class MonitoringBrowserTest {
+class MonitoringPagesTest {
 
     @Test
     void theOfficerSeesTheAlertAcknowledgesItAndFindsTheSms() {
