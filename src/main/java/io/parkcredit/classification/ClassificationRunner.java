@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import io.parkcredit.shared.db.UsccCursor;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -38,7 +39,6 @@ import org.postgresql.copy.CopyIn;
 public class ClassificationRunner {
 
     private static final Logger LOG = Logger.getLogger(ClassificationRunner.class);
-    private static final int FETCH = 5_000;
 
     @Inject
     DataSource dataSource;
@@ -112,21 +112,21 @@ public class ClassificationRunner {
     private long classifyAll(Connection read, Connection write, long runId, int year, LocalDate d, RuleParams p)
             throws SQLException {
         Date day = Date.valueOf(d);
-        try (Cursor firms = new Cursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
+        try (UsccCursor firms = new UsccCursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
                         + ELIGIBLE + " order by e.uscc");
-                Cursor loans = new Cursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
+                UsccCursor loans = new UsccCursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
                         + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + ELIGIBLE
                         + " and l.start_date <= ? order by l.uscc", day);
-                Cursor events = new Cursor(read, "select v.uscc, v.source || '/' || v.event_no, v.type, v.severity,"
+                UsccCursor events = new UsccCursor(read, "select v.uscc, v.source || '/' || v.event_no, v.type, v.severity,"
                         + " v.occurred_on, v.repaired_on, coalesce(v.title, '') from credit_events v join enterprises e"
                         + " on e.uscc = v.uscc where " + ELIGIBLE + " and v.severity is not null and v.occurred_on <= ?"
                         + " and (v.repaired_on is null or v.repaired_on > ?) order by v.uscc", day, day);
-                Cursor inflows = new Cursor(read, "select t.uscc, sum(t.amount) from transactions t where t.direction = 'IN'"
+                UsccCursor inflows = new UsccCursor(read, "select t.uscc, sum(t.amount) from transactions t where t.direction = 'IN'"
                         + " and t.booked_on > ? and t.booked_on <= ? group by t.uscc order by t.uscc",
                         Date.valueOf(d.minusDays(p.inflowDays())), day);
-                Cursor revenue = new Cursor(read, "select s.uscc, s.year from financial_statements s where s.revenue > 0"
+                UsccCursor revenue = new UsccCursor(read, "select s.uscc, s.year from financial_statements s where s.revenue > 0"
                         + " and s.year between ? and ? order by s.uscc", year - p.whiteStatementYears(), year);
-                Cursor ratings = new Cursor(read, "select distinct on (r.uscc) r.uscc, r.grade, r.valid_from, r.valid_until"
+                UsccCursor ratings = new UsccCursor(read, "select distinct on (r.uscc) r.uscc, r.grade, r.valid_from, r.valid_until"
                         + " from published_ratings r where r.valid_from <= ? and r.valid_until >= ?"
                         + " and (r.revoked_on is null or r.revoked_on > ?) order by r.uscc, r.valid_from desc", day, day, day)) {
             CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI()
@@ -235,58 +235,6 @@ public class ClassificationRunner {
             ps.setString(2, year + "/" + runId);
             ps.setString(3, firms + " firms classified with rule set v" + ruleVersion);
             ps.executeUpdate();
-        }
-    }
-
-    /** A forward-only cursor over a query ordered by USCC, read in step with the firm list. */
-    private static final class Cursor implements AutoCloseable {
-        private final PreparedStatement ps;
-        final ResultSet rs;
-        private boolean valid;
-        private boolean first = true;
-
-        Cursor(Connection c, String sql, Object... params) throws SQLException {
-            ps = c.prepareStatement(sql);
-            ps.setFetchSize(FETCH);
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            rs = ps.executeQuery();
-            valid = rs.next();
-        }
-
-        /** For the firm list itself: moves to the next firm. */
-        boolean next() throws SQLException {
-            if (!valid) {
-                return false;
-            }
-            if (first) {
-                first = false;
-                return true;
-            }
-            valid = rs.next();
-            return valid;
-        }
-
-        /**
-         * Whether the current row belongs to {@code uscc}; rows of firms that are not classified
-         * (flows of prospects, say) are skipped on the way.
-         */
-        boolean at(String uscc) throws SQLException {
-            while (valid && rs.getString(1).compareTo(uscc) < 0) {
-                valid = rs.next();
-            }
-            return valid && rs.getString(1).equals(uscc);
-        }
-
-        void advance() throws SQLException {
-            valid = rs.next();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            rs.close();
-            ps.close();
         }
     }
 }

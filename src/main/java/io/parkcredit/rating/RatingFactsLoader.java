@@ -3,6 +3,7 @@ package io.parkcredit.rating;
 import io.parkcredit.rating.RatingFacts.Event;
 import io.parkcredit.rating.RatingFacts.LoanFact;
 import io.parkcredit.rating.RatingFacts.Statement;
+import io.parkcredit.shared.db.UsccCursor;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,7 +21,6 @@ import java.util.function.Consumer;
  */
 final class RatingFactsLoader {
 
-    private static final int FETCH = 5_000;
     static final String PARK = "e.in_park and e.status <> 'DEREGISTERED'";
 
     private RatingFactsLoader() {
@@ -34,22 +34,22 @@ final class RatingFactsLoader {
             throws SQLException {
         Date day = Date.valueOf(d);
         Date from = Date.valueOf(d.minusMonths(Metrics.WINDOW_MONTHS));
-        try (Cursor firms = new Cursor(c, "select e.uscc, e.name, e.industry_code, e.registered_on, e.registered_capital,"
-                        + " e.patents, e.software_copyrights from enterprises e where " + filter + " order by e.uscc", param);
-                Cursor st = new Cursor(c, "select s.uscc, s.year, s.total_assets, s.total_liabilities, s.current_assets,"
+        try (UsccCursor firms = new UsccCursor(c, "select e.uscc, e.name, e.industry_code, e.registered_on, e.registered_capital,"
+                        + " e.patents, e.software_copyrights from enterprises e where " + filter + " order by e.uscc", params(param));
+                UsccCursor st = new UsccCursor(c, "select s.uscc, s.year, s.total_assets, s.total_liabilities, s.current_assets,"
                         + " s.current_liabilities, s.inventory, s.accounts_receivable, s.equity, s.revenue, s.cost_of_sales,"
                         + " s.operating_profit, s.net_profit, s.interest_expense, s.operating_cash_flow, s.rd_expense,"
                         + " s.contracts_signed, s.contracts_fulfilled from financial_statements s join enterprises e"
                         + " on e.uscc = s.uscc where " + filter + " and s.year between ? and ? order by s.uscc, s.year",
-                        param, fiscalYear - 1, fiscalYear);
-                Cursor ev = new Cursor(c, "select v.uscc, v.type, v.severity, v.occurred_on, v.repaired_on, v.grade"
+                        params(param, fiscalYear - 1, fiscalYear));
+                UsccCursor ev = new UsccCursor(c, "select v.uscc, v.type, v.severity, v.occurred_on, v.repaired_on, v.grade"
                         + " from credit_events v join enterprises e on e.uscc = v.uscc where " + filter
                         + " and v.occurred_on <= ? and (v.occurred_on > ? or v.type = 'TAX_CREDIT_GRADE') order by v.uscc",
-                        param, day, from);
-                Cursor lo = new Cursor(c, "select l.uscc, l.start_date, l.due_date, l.settled_on from loans l"
+                        params(param, day, from));
+                UsccCursor lo = new UsccCursor(c, "select l.uscc, l.start_date, l.due_date, l.settled_on from loans l"
                         + " join enterprises e on e.uscc = l.uscc where " + filter
                         + " and l.start_date <= ? and (l.start_date > ? or l.due_date > ?) order by l.uscc",
-                        param, day, from, from)) {
+                        params(param, day, from, from))) {
             long n = 0;
             while (firms.next()) {
                 ResultSet f = firms.rs;
@@ -91,60 +91,19 @@ final class RatingFactsLoader {
                 r.getBigDecimal(17), r.getBigDecimal(18));
     }
 
+    /** The filter's parameter (when it has one) binds first, then {@code more}. */
+    private static Object[] params(Object filterParam, Object... more) {
+        if (filterParam == null) {
+            return more;
+        }
+        Object[] all = new Object[more.length + 1];
+        all[0] = filterParam;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return all;
+    }
+
     static LocalDate date(ResultSet rs, int col) throws SQLException {
         Date d = rs.getDate(col);
         return d == null ? null : d.toLocalDate();
-    }
-
-    /** A forward-only cursor over a query ordered by USCC, read in step with the firm list. */
-    private static final class Cursor implements AutoCloseable {
-        private final PreparedStatement ps;
-        final ResultSet rs;
-        private boolean valid;
-        private boolean first = true;
-
-        /** The filter parameter (if any) binds first, then {@code more}. */
-        Cursor(Connection c, String sql, Object filterParam, Object... more) throws SQLException {
-            ps = c.prepareStatement(sql);
-            ps.setFetchSize(FETCH);
-            int i = 1;
-            if (filterParam != null) {
-                ps.setObject(i++, filterParam);
-            }
-            for (Object o : more) {
-                ps.setObject(i++, o);
-            }
-            rs = ps.executeQuery();
-            valid = rs.next();
-        }
-
-        boolean next() throws SQLException {
-            if (!valid) {
-                return false;
-            }
-            if (first) {
-                first = false;
-                return true;
-            }
-            valid = rs.next();
-            return valid;
-        }
-
-        boolean at(String uscc) throws SQLException {
-            while (valid && rs.getString(1).compareTo(uscc) < 0) {
-                valid = rs.next();
-            }
-            return valid && rs.getString(1).equals(uscc);
-        }
-
-        void advance() throws SQLException {
-            valid = rs.next();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            rs.close();
-            ps.close();
-        }
     }
 }
