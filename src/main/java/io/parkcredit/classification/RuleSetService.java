@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.ProblemException;
+import io.parkcredit.shared.db.VersionedJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -67,15 +67,7 @@ public class RuleSetService {
         if (note == null || note.isBlank()) {
             throw ProblemException.invalid("note", "say why the rules change");
         }
-        em.createNativeQuery("lock table classification_rule_sets in exclusive mode").executeUpdate();
-        try {
-            em.createNativeQuery("insert into classification_rule_sets (version, params, note, created_by)"
-                    + " select coalesce(max(version), 0) + 1, cast(?1 as jsonb), ?2, ?3 from classification_rule_sets")
-                    .setParameter(1, json.writeValueAsString(params)).setParameter(2, note.strip())
-                    .setParameter(3, audit.actor()).executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        VersionedJson.append(em, json, "classification_rule_sets", "params", params, note.strip(), audit.actor());
         RuleSet created = list(1).get(0);
         audit.record("RULE_SET_CHANGED", "classification-rules", "v" + created.version(),
                 json.valueToTree(params).toString(), note.strip());
@@ -92,8 +84,7 @@ public class RuleSetService {
     private RuleSet map(Object[] r) {
         try {
             Object at = r[5];
-            Instant created = at instanceof Instant i ? i : at instanceof OffsetDateTime o ? o.toInstant()
-                    : ((java.sql.Timestamp) at).toInstant();
+            Instant created = VersionedJson.instant(at);
             return new RuleSet(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                     json.readValue((String) r[2], RuleParams.class), (String) r[3], (String) r[4], created);
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import io.parkcredit.security.AuditLog;
 import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.ProblemException;
 import io.quarkus.runtime.StartupEvent;
+import io.parkcredit.shared.db.VersionedJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -89,15 +89,7 @@ public class RatingModelService {
         if (note == null || note.isBlank()) {
             throw ProblemException.invalid("note", "say why the model changes");
         }
-        em.createNativeQuery("lock table rating_models in exclusive mode").executeUpdate();
-        try {
-            em.createNativeQuery("insert into rating_models (version, model, note, created_by)"
-                    + " select coalesce(max(version), 0) + 1, cast(?1 as jsonb), ?2, ?3 from rating_models")
-                    .setParameter(1, json.writeValueAsString(model)).setParameter(2, note.strip())
-                    .setParameter(3, audit.actor()).executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        VersionedJson.append(em, json, "rating_models", "model", model, note.strip(), audit.actor());
         Version v = current();
         audit.record("RATING_MODEL_CHANGED", "rating-model", "v" + v.version(),
                 model.indicators().size() + " indicators, weights " + Scorer.num(model.totalWeight()), note.strip());
@@ -111,8 +103,7 @@ public class RatingModelService {
         return rows.stream().map(r -> {
             try {
                 Object at = r[4];
-                Instant created = at instanceof Instant i ? i : at instanceof OffsetDateTime o ? o.toInstant()
-                        : ((java.sql.Timestamp) at).toInstant();
+                Instant created = VersionedJson.instant(at);
                 return new Version(((Number) r[0]).intValue(), json.readValue((String) r[1], RatingModel.class),
                         (String) r[2], (String) r[3], created);
             } catch (JsonProcessingException e) {
