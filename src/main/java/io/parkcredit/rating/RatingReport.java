@@ -6,9 +6,11 @@ import io.parkcredit.rating.RatingViews.ApplicationView;
 import io.parkcredit.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * The credit evaluation report (企业信用评价报告, seed 002 第十三条) of a scored application as PDF:
  * grade, score, every dimension, every indicator with its points and reasons, what would raise the
  * grade, and, once published, the certificate page (信用等级证书). Chinese text needs a CJK
- * TrueType font ({@code parkcredit.rating.report-font}, else the first of {@link #FONT_CANDIDATES}).
+ * TrueType font: {@code parkcredit.rating.report-font}, else Noto Sans SC shipped in the
+ * application, else the first of {@link #FONT_CANDIDATES}.
  */
 @ApplicationScoped
 public class RatingReport {
@@ -51,9 +54,8 @@ public class RatingReport {
             throw ProblemException.conflict("rating-not-scored", "application " + a.id() + " is " + a.status()
                     + ": the report exists once it is scored");
         }
-        File fontFile = fontFile();
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDFont font = loadFont(doc, fontFile);
+            PDFont font = font(doc);
             Writer w = new Writer(doc, font);
             RatingResult r = a.result();
             String grade = a.grade() == null ? "不予评级" : a.grade();
@@ -133,23 +135,55 @@ public class RatingReport {
         w.close();
     }
 
-    File fontFile() {
+    /** The font shipped inside the application (Noto Sans SC, put there by the build). */
+    static final String BUNDLED_FONT = "/io/parkcredit/rating/fonts/NotoSansSC_400Regular.ttf";
+
+    private volatile byte[] bundled;
+
+    /**
+     * Loads the report font into {@code doc}: the configured file, else the font the application
+     * ships, else the first system font of {@link #FONT_CANDIDATES}. None: a 503 problem that says
+     * what to do, never a bare 500.
+     */
+    PDFont font(PDDocument doc) throws IOException {
         if (config.reportFont().isPresent()) {
             File f = new File(config.reportFont().get());
             if (!f.isFile()) {
-                throw new IllegalStateException("parkcredit.rating.report-font points to " + f
-                        + ", which is not a readable font file");
+                throw fontMissing("parkcredit.rating.report-font points to " + f + ", which is not a readable font file");
             }
-            return f;
+            return loadFont(doc, f);
+        }
+        byte[] shipped = bundledFont();
+        if (shipped != null) {
+            return PDType0Font.load(doc, new ByteArrayInputStream(shipped), true);
         }
         for (String c : FONT_CANDIDATES) {
             File f = new File(c);
             if (f.isFile()) {
-                return f;
+                return loadFont(doc, f);
             }
         }
-        throw new IllegalStateException("no font with Chinese glyphs for the rating report: install fonts-wqy-microhei"
-                + " (Debian) or set PARKCREDIT_RATING_REPORT_FONT to a .ttf/.ttc file; looked in " + FONT_CANDIDATES);
+        throw fontMissing("no font with Chinese glyphs for the rating report: the application was built without "
+                + BUNDLED_FONT + " and none of " + FONT_CANDIDATES + " exists; set PARKCREDIT_RATING_REPORT_FONT"
+                + " to a .ttf/.ttc file with Chinese glyphs");
+    }
+
+    private byte[] bundledFont() throws IOException {
+        byte[] b = bundled;
+        if (b == null) {
+            try (InputStream in = RatingReport.class.getResourceAsStream(BUNDLED_FONT)) {
+                if (in == null) {
+                    return null;
+                }
+                b = in.readAllBytes();
+            }
+            bundled = b;
+        }
+        return b;
+    }
+
+    static ProblemException fontMissing(String detail) {
+        return new ProblemException(503, "report-font-missing", "报告字体缺失 Report font missing", detail, List.of());
     }
 
     static PDFont loadFont(PDDocument doc, File file) throws IOException {
