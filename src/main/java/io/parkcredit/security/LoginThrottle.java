@@ -15,7 +15,8 @@ import java.util.Optional;
  * <li>per account and client address: after {@code pairFree} failures each further failure doubles a
  * wait from {@code base} up to {@code cap};</li>
  * <li>per client address, over all accounts (password spraying): the same after {@code addressFree}
- * failures;</li>
+ * failures — except for accounts that signed in successfully from that address within {@code knownFor}
+ * (the colleagues behind one office NAT are not slowed down by one another's typing errors);</li>
  * <li>per account, over all addresses: after {@code accountFree} failures the account is locked for
  * {@code accountLock} (bounded, never permanent) — but not for an address from which the account signed
  * in successfully within {@code knownFor}. An attacker elsewhere cannot lock a bank's integration out
@@ -58,8 +59,8 @@ public final class LoginThrottle {
     public synchronized Optional<Duration> waitFor(String account, String address, Instant now) {
         Instant until = Instant.MIN;
         until = later(until, active(pairs.get(pair(account, address)), now));
-        until = later(until, active(addresses.get(address), now));
         if (!isKnownGood(account, address, now)) {
+            until = later(until, active(addresses.get(address), now));
             until = later(until, active(accounts.get(account), now));
         }
         if (!until.isAfter(now)) {
