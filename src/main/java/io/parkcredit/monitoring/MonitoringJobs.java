@@ -42,7 +42,7 @@ public class MonitoringJobs {
         drainQueue();
     }
 
-    @Scheduled(identity = "monitoring-scan", cron = "${parkcredit.monitoring.scan.cron}",
+    @Scheduled(identity = "monitoring-scan", cron = "${parkcredit.monitoring.scan.cron}", timeZone = "${parkcredit.park-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scanJob() {
         scan.scan(LocalDate.now(clock));

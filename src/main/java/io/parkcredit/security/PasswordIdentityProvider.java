@@ -10,6 +10,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,9 +37,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>bcrypt costs ~100 ms of CPU by design; an integration that sends Basic credentials with every
  * call would pay it on every call. After one successful check the provider keeps, per user name, an
  * HMAC of the password under a key that lives only in this process, and accepts the same password
- * again without bcrypt until the entry is {@code parkcredit.security.login-cache} old. A wrong
- * password is never cached (every failure costs a full bcrypt check), an unknown user is checked
- * against a dummy hash so its answer takes as long as a known one's.
+ * again without bcrypt until the entry is {@code parkcredit.security.login-cache} old — and only while
+ * the user is enabled and its credentials version is the one seen at the check (a disable or a password
+ * change on any instance ends it). A wrong password is never cached and never evicts the right one
+ * (an attacker cannot push a bank's integration back onto bcrypt); every failure costs a full bcrypt
+ * check, an unknown user is checked against a dummy hash so its answer takes as long as a known one's.
+ *
+ * <p>Every attempt goes through the {@link LoginGuard} back-off; a form sign-in opens a server-side
+ * session ({@link SessionStore}).
  */
 @ApplicationScoped
 @Unremovable
@@ -48,14 +56,27 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    SessionStore sessions;
+
     /** How long a verified password is accepted without a new bcrypt check; 0 disables the cache. */
     @ConfigProperty(name = "parkcredit.security.login-cache", defaultValue = "PT5M")
     Duration ttl;
 
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String formPostLocation;
+
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
 
-    private record Verified(byte[] mac, SecurityIdentity identity, long expiresAtNanos) {
+    private record Verified(byte[] mac, String role, int credentialsVersion, long expiresAtNanos) {
+    }
+
+    /** A user row: hash, role, enabled, credentials version. */
+    private record Row(String hash, String role, boolean enabled, int credentialsVersion) {
     }
 
     public PasswordIdentityProvider() {
@@ -76,47 +97,65 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return Integer.MAX_VALUE;
     }
 
+    /** Forgets the remembered password of a user (disabled, or its password changed). */
+    public void forget(String username) {
+        verified.remove(username);
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         char[] password = request.getPassword().getPassword();
-        byte[] mac = mac(username, password);
-        Verified hit = verified.get(username);
-        if (hit != null && hit.expiresAtNanos - System.nanoTime() > 0 && MessageDigest.isEqual(hit.mac, mac)) {
-            return Uni.createFrom().item(hit.identity);
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Optional<Duration> wait = guard.waitFor(username, rc);
+        if (wait.isPresent()) {
+            if (rc != null) {
+                rc.put(LoginGuard.RETRY_AFTER, wait.get().toSeconds());
+            }
+            return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
         }
-        return context.runBlocking(() -> verify(username, password, mac));
+        byte[] mac = mac(username, password);
+        return context.runBlocking(() -> verify(username, password, mac, rc));
     }
 
-    private SecurityIdentity verify(String username, char[] password, byte[] mac) {
-        String[] row = load(username);
-        String hash = row == null ? DUMMY_HASH : row[0];
-        boolean matches = BcryptUtil.matches(new String(password), hash);
-        if (row == null || !matches) {
-            verified.remove(username);
+    private SecurityIdentity verify(String username, char[] password, byte[] mac, RoutingContext rc) {
+        Row row = load(username);
+        Verified hit = verified.get(username);
+        boolean matches;
+        if (row != null && hit != null && hit.expiresAtNanos - System.nanoTime() > 0
+                && hit.credentialsVersion == row.credentialsVersion && MessageDigest.isEqual(hit.mac, mac)) {
+            matches = true;
+        } else {
+            matches = BcryptUtil.matches(new String(password), row == null ? DUMMY_HASH : row.hash);
+            if (matches && !ttl.isZero() && !ttl.isNegative()) {
+                if (verified.size() >= MAX_ENTRIES) {
+                    verified.clear();
+                }
+                verified.put(username, new Verified(mac, row.role, row.credentialsVersion, System.nanoTime() + ttl.toNanos()));
+            }
+        }
+        if (row == null || !matches || !row.enabled) {
+            guard.failed(username, rc);
             throw new AuthenticationFailedException();
         }
-        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRole(row[1])
-                .build();
-        if (!ttl.isZero() && !ttl.isNegative()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            verified.put(username, new Verified(mac, identity, System.nanoTime() + ttl.toNanos()));
+        guard.succeeded(username, rc);
+        if (rc != null && rc.normalizedPath().equals(formPostLocation)) {
+            sessions.open(rc, username, row.credentialsVersion);
         }
-        return identity;
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRole(row.role)
+                .build();
     }
 
-    private String[] load(String username) {
+    private Row load(String username) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "select password_hash, role from app_users where username = ?")) {
+                        "select password_hash, role, enabled, credentials_version from app_users where username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : null;
+                return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the user table", e);

@@ -8,6 +8,8 @@ import io.parkcredit.shared.Pager;
 import io.parkcredit.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -28,7 +30,10 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Sign-in, sign-out, language switch, and the ADMIN pages of the audit log and the users. */
+/**
+ * Sign-in, sign-out, language switch, the own-password page, and the ADMIN pages of the audit log and
+ * the users.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SecurityPages {
@@ -37,7 +42,9 @@ public class SecurityPages {
 
     @CheckedTemplate(basePath = "security")
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        static native TemplateInstance login(boolean error, long wait);
+
+        static native TemplateInstance password(List<FieldProblem> errors, boolean done);
 
         static native TemplateInstance audit(PageResult<AuditLog.Line> result, AuditQuery query, Pager pager);
 
@@ -72,6 +79,12 @@ public class SecurityPages {
     @Inject
     Validator validator;
 
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    RoutingContext request;
+
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
 
@@ -82,15 +95,56 @@ public class SecurityPages {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") boolean error) {
-        return page.render(Templates.login(error));
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("wait") Long wait) {
+        return page.render(Templates.login(error, wait == null || wait < 0 ? 0 : Math.min(wait, 86_400)));
     }
 
-    /** Form login keeps no server session: forgetting the cookie signs out. */
+    /** Ends the session on the server (a copied cookie no longer works) and clears the browser's cookies. */
     @GET
     @Path("logout")
     public Response logout() {
-        return Response.seeOther(URI.create("/login")).cookie(expired(sessionCookie)).build();
+        sessions.endCurrent(request, SessionStore.LOGOUT);
+        return Response.seeOther(URI.create("/login")).cookie(expired(sessionCookie), expired(SessionStore.COOKIE))
+                .build();
+    }
+
+    @GET
+    @Path("account/password")
+    @Authenticated
+    public TemplateInstance passwordPage() {
+        return page.render(Templates.password(List.of(), false));
+    }
+
+    /** The same rules as POST /api/account/password; this page's own session stays signed in. */
+    @POST
+    @Path("account/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
+        try {
+            users.changeOwnPassword(currentPassword, newPassword, sessions.currentHash(request),
+                    LoginGuard.address(request));
+            return Response.ok(page.render(Templates.password(List.of(), true))).build();
+        } catch (ProblemException e) {
+            List<FieldProblem> errors = e.errors().isEmpty() ? List.of(FieldProblem.of("", e.getMessage())) : e.errors();
+            return Response.status(e.status()).entity(page.render(Templates.password(errors, false))).build();
+        }
+    }
+
+    @POST
+    @Path("admin/users/{username}/disable")
+    @RolesAllowed(Role.ADMIN_)
+    public Response disable(@PathParam("username") String username) {
+        users.setEnabled(username, false, null);
+        return Response.seeOther(URI.create("/admin/users")).build();
+    }
+
+    @POST
+    @Path("admin/users/{username}/enable")
+    @RolesAllowed(Role.ADMIN_)
+    public Response enable(@PathParam("username") String username) {
+        users.setEnabled(username, true, null);
+        return Response.seeOther(URI.create("/admin/users")).build();
     }
 
     @GET

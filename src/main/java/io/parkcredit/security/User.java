@@ -48,6 +48,17 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** A disabled user cannot sign in (README "Accounts and sessions"). */
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    /** Raised by every password change, disable and enable: older sessions and remembered passwords end. */
+    @Column(name = "credentials_version", nullable = false)
+    public int credentialsVersion;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
     @Version
     public long version;
 

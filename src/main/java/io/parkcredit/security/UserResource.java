@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,7 +28,7 @@ public class UserResource {
 
     public record CreateUser(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}", message = "3-64 letters, digits or . _ @ -") String username,
-            @NotNull @Size(min = 8, max = 128, message = "must have 8 to 128 characters") String password,
+            @NotNull @Size(max = 128, message = "must have 10 to 128 characters") String password,
             @NotBlank String role,
             String uscc,
             String institutionCode) {
@@ -39,6 +40,24 @@ public class UserResource {
         var created = users.create(new UserService.NewUser(body.username(), body.password(), body.role(),
                 body.uscc(), body.institutionCode()));
         return Response.status(201).entity(created).build();
+    }
+
+    /** Why an ADMIN disables or enables a user; kept in the audit log. */
+    public record Reason(@Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("{username}/disable")
+    @Operation(summary = "Disable a user: it cannot sign in, its sessions and remembered passwords end at once")
+    public UserService.UserView disable(@PathParam("username") String username, @Valid Reason body) {
+        return users.setEnabled(username, false, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("{username}/enable")
+    @Operation(summary = "Enable a disabled user again")
+    public UserService.UserView enable(@PathParam("username") String username, @Valid Reason body) {
+        return users.setEnabled(username, true, body == null ? null : body.reason());
     }
 
     @GET

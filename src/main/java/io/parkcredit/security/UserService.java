@@ -16,7 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Creates and lists platform users. Only ADMIN reaches it (the resource says so). */
+/**
+ * Creates, lists, disables and enables platform users (ADMIN), and changes a user's own password.
+ * Every change is audited; a disable or a password change ends the user's sessions and remembered
+ * passwords at once (README "Accounts and sessions").
+ */
 @ApplicationScoped
 public class UserService {
 
@@ -29,18 +33,28 @@ public class UserService {
     @Inject
     Clock clock;
 
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    PasswordIdentityProvider passwords;
+
+    @Inject
+    LoginGuard guard;
+
     public record NewUser(String username, String password, String role, String uscc, String institutionCode) {
     }
 
     public record UserView(long id, String username, Role role, String uscc, String institutionCode,
-            Instant createdAt) {
+            Instant createdAt, boolean enabled) {
         static UserView of(User u) {
-            return new UserView(u.id, u.username, u.role(), u.uscc, u.institutionCode, u.createdAt);
+            return new UserView(u.id, u.username, u.role(), u.uscc, u.institutionCode, u.createdAt, u.enabled);
         }
     }
 
     @Transactional
     public UserView create(NewUser req) {
+        checkStrength("password", req.username(), req.password());
         Role role;
         try {
             role = Role.valueOf(req.role().strip().toUpperCase(Locale.ROOT));
@@ -107,6 +121,77 @@ public class UserService {
         u.createdAt = clock.instant();
         u.persist();
         return u;
+    }
+
+    /** Refuses a password that breaks {@link PasswordRules}, naming every reason. */
+    static void checkStrength(String field, String username, String password) {
+        var problems = PasswordRules.problems(username, password);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(field + ": " + String.join("; ", problems),
+                    problems.stream().map(m -> io.parkcredit.shared.FieldProblem.of(field, m)).toList());
+        }
+    }
+
+    /**
+     * The signed-in user changes its own password; the current one is required. Every other session
+     * of the user ends; the one given by {@code keepSession} (the page's own, or null) stays signed in.
+     * A wrong current password counts as a failed sign-in from {@code clientAddress}.
+     */
+    @Transactional
+    public void changeOwnPassword(String current, String next, String keepSession, String clientAddress) {
+        User u = currentUser.user();
+        if (u == null) {
+            throw ProblemException.forbidden("sign in first");
+        }
+        if (current == null || !BcryptUtil.matches(current, u.passwordHash)) {
+            guard.failedFrom(u.username, clientAddress);
+            throw ProblemException.invalid("currentPassword", "is not your current password");
+        }
+        checkStrength("newPassword", u.username, next);
+        if (next.equals(current)) {
+            throw ProblemException.invalid("newPassword", "must differ from the current password");
+        }
+        u.passwordHash = BcryptUtil.bcryptHash(next);
+        u.passwordChangedAt = clock.instant();
+        u.credentialsVersion++;
+        int ended = endSessions(u.username, SessionStore.PASSWORD_CHANGED, keepSession);
+        if (keepSession != null) {
+            em.createNativeQuery("update user_sessions set credentials_version = ?1 where token_hash = ?2 and username = ?3")
+                    .setParameter(1, u.credentialsVersion).setParameter(2, keepSession).setParameter(3, u.username)
+                    .executeUpdate();
+        }
+        audit.record("PASSWORD_CHANGED", "user", u.username, "other sessions ended: " + ended, null);
+        passwords.forget(u.username);
+        guard.forgetAccount(u.username);
+    }
+
+    /** ADMIN disables or enables a user; disabling ends its sessions and remembered password at once. */
+    @Transactional
+    public UserView setEnabled(String username, boolean enabled, String reason) {
+        User u = User.find("username", username).firstResult();
+        if (u == null) {
+            throw ProblemException.notFound("user", username);
+        }
+        if (!enabled && username.equals(currentUser.name())) {
+            throw ProblemException.conflict("own-account", "an ADMIN cannot disable its own account");
+        }
+        if (u.enabled == enabled) {
+            return UserView.of(u);
+        }
+        u.enabled = enabled;
+        u.credentialsVersion++;
+        int ended = enabled ? 0 : endSessions(username, SessionStore.DISABLED, null);
+        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", username,
+                enabled ? null : "sessions ended: " + ended, reason == null || reason.isBlank() ? null : reason.strip());
+        passwords.forget(username);
+        return UserView.of(u);
+    }
+
+    private int endSessions(String username, String why, String except) {
+        return em.createNativeQuery("update user_sessions set ended_at = ?1, end_reason = ?2 where username = ?3"
+                + " and ended_at is null and token_hash <> ?4")
+                .setParameter(1, java.sql.Timestamp.from(clock.instant())).setParameter(2, why)
+                .setParameter(3, username).setParameter(4, except == null ? "" : except).executeUpdate();
     }
 
     @Transactional

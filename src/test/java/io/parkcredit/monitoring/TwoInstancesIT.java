@@ -64,7 +64,9 @@ class TwoInstancesIT {
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        // two instances share sessions only with one key (SessionKeyGuard)
+        pb.environment().put("PARKCREDIT_SESSION_KEY", "two-instances-session-key-0123456789abcdef");
         pb.environment().put("PARKCREDIT_ADMIN_PASSWORD", "admin-two-instances");
         pb.environment().put("PARKCREDIT_MONITORING_SCAN_CRON", "0/2 * * * * ?");
         pb.environment().put("PARKCREDIT_MONITORING_SMS_EVERY", "1s");
@@ -90,7 +92,7 @@ class TwoInstancesIT {
     }
 
     private long count(String sql, String key) {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", db.password());
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -112,12 +114,13 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesOnOneDatabaseProduceEachReminderOnce() throws Exception {
-        db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-two-pg"), 0, true);
+        db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-two-pg"), 0, true,
+                EmbeddedDatabase.Durability.THROWAWAY);
         Path logA = start("a", freePort());
 
         LocalDate today = LocalDate.now(io.parkcredit.shared.ClockProducer.PARK_ZONE);
         List<String> firms = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres")) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", db.password())) {
             c.createStatement().execute("insert into institutions (code, name, kind) values ('TWO-BANK', '双实例银行', 'BANK')");
             for (int i = 0; i < 20; i++) {
                 String uscc = Fixtures.newUscc();

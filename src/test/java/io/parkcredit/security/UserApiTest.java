@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class UserApiTest {
 
     private static Map<String, Object> user(String name, String role) {
-        return new java.util.HashMap<>(Map.of("username", name, "password", "long-enough-pw", "role", role));
+        return new java.util.HashMap<>(Map.of("username", name, "password", "Long-enough-pw1", "role", role));
     }
 
     @Test
@@ -41,7 +41,7 @@ class UserApiTest {
                     .then().statusCode(201).body("role", equalTo(role));
         }
         // the new user can sign in with the password; the hash is never returned
-        Fixtures.as((String) b.get("username"), "long-enough-pw").get("/api/enterprises").then().statusCode(200);
+        Fixtures.as((String) b.get("username"), "Long-enough-pw1").get("/api/enterprises").then().statusCode(200);
         asAdmin().get("/api/users?size=10000").then().statusCode(200).body("items.username", hasItem(b.get("username")))
                 .body("items[0].passwordHash", org.hamcrest.Matchers.nullValue());
     }

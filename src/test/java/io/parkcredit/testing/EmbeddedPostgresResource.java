@@ -28,7 +28,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (database == null) {
             try {
                 Path dir = Files.createTempDirectory("parkcredit-test-pg");
-                database = EmbeddedDatabase.start(dir, 0, true);
+                database = EmbeddedDatabase.start(dir, 0, true, EmbeddedDatabase.Durability.THROWAWAY);
                 Runtime.getRuntime().addShutdownHook(new Thread(database::close));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
