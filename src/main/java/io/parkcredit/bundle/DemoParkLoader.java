@@ -1,6 +1,8 @@
 package io.parkcredit.bundle;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,6 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Loads a generated demo park through the ordinary bundle import, so a new installation shows a
  * populated system: on first start when {@code parkcredit.demo.firms} &gt; 0 and the registry is
- * empty, or on demand from the import page.
+ * empty (then {@link DemoStory} also takes the park through every workflow and creates the demo
+ * users), or on demand from the import page (the registry only).
  */
 @ApplicationScoped
 public class DemoParkLoader {
@@ -39,10 +45,35 @@ public class DemoParkLoader {
     @Inject
     Clock clock;
 
-    void onStart(@Observes StartupEvent ev) {
+    @Inject
+    DemoStory story;
+
+    /** Runs after the other start-up observers: the story needs the seeded rating model, rules and ADMIN. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent ev) {
         if (firmsAtStart > 0 && registryEmpty()) {
             LOG.infof("loading a demo park of %d firms into the empty registry", firmsAtStart);
+            LocalDate today = LocalDate.now(clock);
             load(firmsAtStart, "system");
+            tellStory(today);
+        }
+    }
+
+    /**
+     * Walks the loaded park through every workflow (ratings, lists, financing, monitoring,
+     * screening) and creates the demo users. It runs on a thread of its own, outside any request
+     * context, because its steps are taken as named actors (security.StartupActor); start-up waits
+     * for it. A failure leaves the registry loaded and is logged.
+     */
+    private void tellStory(LocalDate today) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-story"));
+        try {
+            thread.submit(() -> story.tell(today, DemoPark.Settings.demo(firmsAtStart, today).seed())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.error("the demo park is loaded, but telling its story failed", e.getCause());
+        } finally {
+            thread.shutdown();
         }
     }
 

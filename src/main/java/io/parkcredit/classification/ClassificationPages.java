@@ -53,7 +53,10 @@ public class ClassificationPages {
 
     @CheckedTemplate(basePath = "classification")
     static class Templates {
-        static native TemplateInstance overview(YearOverview overview, String chartData);
+        static native TemplateInstance overview(YearOverview overview, String chartData,
+                PageResult<TransitionView> moved, Pager movedPager);
+
+        static native TemplateInstance confirm(ClassificationViews.PublishPreview preview);
 
         static native TemplateInstance run(RunView run, PageResult<ResultView> result, RunQuery query, Pager pager,
                 List<CreditList> lists, List<TransitionView> transitions, String error);
@@ -100,11 +103,21 @@ public class ClassificationPages {
     /** The chosen year, else the latest year with a run, else last calendar year. */
     @GET
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
-    public TemplateInstance overview(@QueryParam("year") Integer year) {
+    public TemplateInstance overview(@QueryParam("year") Integer year, @QueryParam("page") Integer pageNo) {
         int y = year != null ? year
                 : classifications.latestYear().orElse(LocalDate.now(clock).getYear() - 1);
-        YearOverview overview = classifications.overview(y);
-        return page.render(Templates.overview(overview, chartData(overview)));
+        YearOverview overview = classifications.overviewHead(y);
+        PageResult<TransitionView> moved = classifications.moved(y, PageRequest.of(pageNo == null ? 0 : pageNo, PAGE_SIZE));
+        return page.render(Templates.overview(overview, chartData(overview), moved,
+                Pager.of(moved, p -> "/classification?year=" + y + "&page=" + p + "#moved")));
+    }
+
+    /** The confirmation before a publication: counts per list and the moves it makes; its form posts the real publication. */
+    @GET
+    @Path("/{year}/runs/{runId}/publish")
+    @RolesAllowed(Role.ADMIN_)
+    public TemplateInstance confirmPublish(@PathParam("year") int year, @PathParam("runId") long runId) {
+        return page.render(Templates.confirm(classifications.publishPreview(year, runId)));
     }
 
     @POST

@@ -49,7 +49,7 @@ public class ClassificationRunner {
     @Inject
     RuleSetService ruleSets;
 
-    /** Classifies every in-park, not deregistered firm for {@code year}; returns the new draft run's id. */
+    /** Classifies every in-park, not deregistered firm registered by the evaluation day of {@code year}; returns the new draft run's id. */
     public long run(int year, String actor) {
         if (year < 1900 || year > 2199) {
             throw ProblemException.invalid("year", "between 1900 and 2199");
@@ -112,8 +112,9 @@ public class ClassificationRunner {
     private long classifyAll(Connection read, Connection write, long runId, int year, LocalDate d, RuleParams p)
             throws SQLException {
         Date day = Date.valueOf(d);
+        // a firm registered after the evaluation day is not classified for that year (DOMAIN.md §4)
         try (UsccCursor firms = new UsccCursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
-                        + ELIGIBLE + " order by e.uscc");
+                        + ELIGIBLE + " and (e.registered_on is null or e.registered_on <= ?) order by e.uscc", day);
                 UsccCursor loans = new UsccCursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
                         + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + ELIGIBLE
                         + " and l.start_date <= ? order by l.uscc", day);

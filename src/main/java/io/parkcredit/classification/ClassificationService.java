@@ -228,6 +228,29 @@ public class ClassificationService {
         return run(year, runId);
     }
 
+    /** What publishing the draft {@code runId} would change (ADMIN), shown before the publication is confirmed. */
+    @Transactional
+    public ClassificationViews.PublishPreview publishPreview(int year, long runId) {
+        if (!currentUser.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("only the park committee publishes");
+        }
+        RunView draft = run(year, runId);
+        RunView replaces = published(year).orElse(null);
+        RunView previousYear = published(year - 1).orElse(null);
+        return new ClassificationViews.PublishPreview(draft, replaces, previousYear,
+                replaces == null ? 0 : movedCount(runId, replaces.runId()),
+                previousYear == null ? 0 : movedCount(runId, previousYear.runId()));
+    }
+
+    private long movedCount(long runId, long otherRunId) {
+        return ((Number) em.createNativeQuery("""
+                select count(*)
+                from (select uscc, list from classification_results where run_id = ?1) n
+                full join (select uscc, list from classification_results where run_id = ?2) o on o.uscc = n.uscc
+                where n.list is distinct from o.list""").setParameter(1, runId).setParameter(2, otherRunId)
+                .getSingleResult()).longValue();
+    }
+
     /** Firms that moved when a run was published over the previous version. */
     @Transactional
     public List<TransitionView> transitions(int year, long runId) {
@@ -241,13 +264,22 @@ public class ClassificationService {
         return rows.stream().map(r -> new TransitionView((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
-    /** The year's runs, its published version and the moves since the previous year's published lists. */
+    /** The year's runs, its published version and the moves since the previous year's published lists (first 500). */
     @Transactional
     public YearOverview overview(int year) {
+        return overview(year, true);
+    }
+
+    /** The overview without the list of moved firms, which the page reads a page at a time ({@link #moved}). */
+    @Transactional
+    public YearOverview overviewHead(int year) {
+        return overview(year, false);
+    }
+
+    private YearOverview overview(int year, boolean withMoved) {
         requirePark();
         List<RunView> runs = runs(year);
-        RunView current = runs.stream().filter(r -> "PUBLISHED".equals(r.status())).findFirst()
-                .orElse(runs.isEmpty() ? null : runs.get(0));
+        RunView current = current(runs);
         RunView previous = published(year - 1).orElse(null);
         List<Flow> flows = new ArrayList<>();
         List<TransitionView> moved = new ArrayList<>();
@@ -260,16 +292,46 @@ public class ClassificationService {
                     group by 1, 2 order by 1, 2""").setParameter(1, current.runId()).setParameter(2, previous.runId())
                     .getResultList();
             rows.forEach(r -> flows.add(new Flow((String) r[0], (String) r[1], ((Number) r[2]).longValue())));
-            @SuppressWarnings("unchecked")
-            List<Object[]> changed = em.createNativeQuery("""
-                    select coalesce(n.uscc, o.uscc), coalesce(n.name, o.name), o.list, n.list
-                    from (select uscc, name, list from classification_results where run_id = ?1) n
-                    full join (select uscc, name, list from classification_results where run_id = ?2) o on o.uscc = n.uscc
-                    where n.list is distinct from o.list order by 1 limit 500""")
-                    .setParameter(1, current.runId()).setParameter(2, previous.runId()).getResultList();
-            changed.forEach(r -> moved.add(new TransitionView((String) r[0], (String) r[1], (String) r[2], (String) r[3])));
+            if (withMoved) {
+                moved.addAll(movedRows(current.runId(), previous.runId(), 500, 0));
+            }
         }
         return new YearOverview(year, runs, current, previous, flows, moved);
+    }
+
+    /**
+     * One page of the firms whose list changed since the previous year's published lists, by USCC:
+     * a merge of the two runs' (run, USCC) index ranges, so a large park is read a page at a time.
+     */
+    @Transactional
+    public PageResult<TransitionView> moved(int year, PageRequest page) {
+        requirePark();
+        RunView current = current(runs(year));
+        RunView previous = published(year - 1).orElse(null);
+        if (current == null || previous == null) {
+            return new PageResult<>(List.of(), page.page(), page.size(), 0);
+        }
+        long total = movedCount(current.runId(), previous.runId());
+        return new PageResult<>(movedRows(current.runId(), previous.runId(), page.size(), page.offset()), page.page(),
+                page.size(), total);
+    }
+
+    private static RunView current(List<RunView> runs) {
+        return runs.stream().filter(r -> "PUBLISHED".equals(r.status())).findFirst()
+                .orElse(runs.isEmpty() ? null : runs.get(0));
+    }
+
+    private List<TransitionView> movedRows(long runId, long previousRunId, int limit, long offset) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> changed = em.createNativeQuery("""
+                select coalesce(n.uscc, o.uscc), coalesce(n.name, o.name), o.list, n.list
+                from (select uscc, name, list from classification_results where run_id = ?1) n
+                full join (select uscc, name, list from classification_results where run_id = ?2) o on o.uscc = n.uscc
+                where n.list is distinct from o.list order by 1 limit ?3 offset ?4""")
+                .setParameter(1, runId).setParameter(2, previousRunId).setParameter(3, limit).setParameter(4, offset)
+                .getResultList();
+        return changed.stream().map(r -> new TransitionView((String) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .toList();
     }
 
     /** Notices sent on publication: a bank or guarantor sees those addressed to it; the park sees all. */

@@ -45,4 +45,16 @@ public final class ClassificationViews {
     public record YearOverview(int year, List<RunView> runs, RunView published, RunView previousYear,
             List<Flow> flowsFromPreviousYear, List<TransitionView> movedSincePreviousYear) {
     }
+
+    /**
+     * What publishing a draft would do: its counts beside the version it replaces and the previous
+     * year's published lists, and how many firms change list against each.
+     */
+    public record PublishPreview(RunView draft, RunView replaces, RunView previousYear, long movesOnPublish,
+            long movesSincePreviousYear) {
+
+        public List<String> lists() {
+            return List.of("RED", "WHITE", "YELLOW", "NONE");
+        }
+    }
 }

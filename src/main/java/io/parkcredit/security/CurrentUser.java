@@ -17,38 +17,60 @@ public class CurrentUser {
 
     private User user;
 
+    /** Set only by {@link StartupActor} in a request context it opened itself; never in a request. */
+    private StartupActor.Actor actingAs;
+
+    void actAs(StartupActor.Actor actor) {
+        this.actingAs = actor;
+    }
+
     public boolean isAnonymous() {
-        return identity.isAnonymous();
+        return actingAs == null && identity.isAnonymous();
     }
 
     public String name() {
+        if (actingAs != null) {
+            return actingAs.name();
+        }
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
     public User user() {
-        if (user == null && !identity.isAnonymous()) {
+        if (user == null && !isAnonymous()) {
             user = User.find("username", name()).firstResult();
         }
         return user;
     }
 
     public boolean has(Role role) {
+        if (actingAs != null) {
+            return actingAs.role() == role;
+        }
         return identity.hasRole(role.name());
     }
 
     public Role role() {
+        if (actingAs != null) {
+            return actingAs.role();
+        }
         User u = user();
         return u == null ? null : u.role();
     }
 
     /** The USCC an ENTERPRISE user is bound to, else null. */
     public String uscc() {
+        if (actingAs != null) {
+            return actingAs.uscc();
+        }
         User u = user();
         return u == null ? null : u.uscc;
     }
 
     /** The institution a BANK or GUARANTOR user is bound to, else null. */
     public String institutionCode() {
+        if (actingAs != null) {
+            return actingAs.institutionCode();
+        }
         User u = user();
         return u == null ? null : u.institutionCode;
     }

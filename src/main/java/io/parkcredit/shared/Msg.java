@@ -535,6 +535,33 @@ public interface Msg {
     @Message("未能发布")
     String publishFailed();
 
+    @Message("确认发布")
+    String confirmPublishTitle();
+
+    @Message("发布后名单即生效且不可修改，黄名单企业将通报各银行和成员单位。请核对各名单数量和变动后确认。")
+    String confirmPublishHint();
+
+    @Message("本版本")
+    String colThisDraft();
+
+    @Message("当前已发布版本")
+    String colPublishedNow();
+
+    @Message("上一年度已发布")
+    String colPreviousYear();
+
+    @Message("与被替换版本相比名单变动的企业：{count} 家")
+    String movesOnPublish(long count);
+
+    @Message("与上一年度名单相比变动的企业：{count} 家")
+    String movesSincePreviousYear(long count);
+
+    @Message("确认发布")
+    String publishNow();
+
+    @Message("取消")
+    String cancel();
+
     @Message("导出 CSV")
     String exportCsv();
 

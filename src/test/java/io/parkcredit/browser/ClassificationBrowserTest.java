@@ -53,6 +53,9 @@ class ClassificationBrowserTest extends BrowserTest {
 
             page.locator(".crumbs a").click();
             page.locator("#publish-form button").click();
+            // the confirmation shows the counts per list before the real publication
+            assertThat(page.locator("#confirm-counts")).isVisible();
+            page.locator("#confirm-publish-form button").click();
             assertThat(page.locator("#publish-form")).hasCount(0);
             assertThat(page.locator(".tags .tag")).hasText("已发布");
 
