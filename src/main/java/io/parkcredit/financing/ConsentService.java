@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.EnterpriseService;
 import io.parkcredit.enterprise.EnterpriseViews.Portrait;
 import io.parkcredit.security.AuditLog;
@@ -51,6 +52,7 @@ public class ConsentService {
 
     @Transactional
     public ConsentView grant(long requestId, String institution) {
+        currentUser.require(Action.FINANCING_CONSENT);
         FinancingRequest r = access.ownedBySeller(requestId);
         if (institution == null || !access.routedTo(r.id, institution.strip())) {
             throw ProblemException.invalid("institutionCode", "request " + requestId + " was not routed to " + institution);
@@ -69,6 +71,7 @@ public class ConsentService {
 
     @Transactional
     public ConsentView revoke(long requestId, String institution) {
+        currentUser.require(Action.FINANCING_CONSENT);
         access.ownedBySeller(requestId);
         int n = em.createNativeQuery("""
                 update financing_consents set revoked_at = ?3, revoked_by = ?4
@@ -84,6 +87,7 @@ public class ConsentService {
 
     @Transactional
     public List<ConsentView> list(long requestId) {
+        currentUser.require(Action.FINANCING_READ);
         access.visible(requestId, false);
         List<ConsentView> all = consents(requestId);
         return access.isInstitution()
@@ -96,6 +100,7 @@ public class ConsentService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Decision attempt(long requestId) {
+        currentUser.require(Action.FINANCING_PORTRAIT);
         FinancingRequest r = access.visible(requestId, false);
         if (!access.isInstitution()) {
             throw ProblemException.forbidden("the portrait is opened here by a bank or guarantor with the firm's consent");
@@ -127,6 +132,7 @@ public class ConsentService {
     /** The access log of a request: the firm and the park read all of it, an institution its own. */
     @Transactional
     public List<AccessView> accesses(long requestId) {
+        currentUser.require(Action.FINANCING_READ);
         access.visible(requestId, false);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
