@@ -76,12 +76,14 @@ public class SecurityPages {
     String sessionCookie;
 
     @GET
+    @Performs(Action.SIGN_IN)
     public Response start() {
         return Response.seeOther(URI.create("/enterprises")).build();
     }
 
     @GET
     @Path("login")
+    @Performs(Action.SIGN_IN)
     public TemplateInstance login(@QueryParam("error") boolean error) {
         return page.render(Templates.login(error));
     }
@@ -89,12 +91,14 @@ public class SecurityPages {
     /** Form login keeps no server session: forgetting the cookie signs out. */
     @GET
     @Path("logout")
+    @Performs(Action.SIGN_IN)
     public Response logout() {
         return Response.seeOther(URI.create("/login")).cookie(expired(sessionCookie)).build();
     }
 
     @GET
     @Path("lang/{tag}")
+    @Performs(Action.SIGN_IN)
     public Response language(@PathParam("tag") String tag, @QueryParam("back") String back) {
         String lang = "en".equalsIgnoreCase(tag) ? "en" : "zh-CN";
         NewCookie cookie = new NewCookie.Builder(PageContext.LANG_COOKIE).value(lang).path("/")
@@ -105,6 +109,7 @@ public class SecurityPages {
     @GET
     @Path("admin/audit")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.AUDIT_READ)
     public TemplateInstance audit(@QueryParam("actor") String actor, @QueryParam("targetType") String targetType,
             @QueryParam("targetKey") String targetKey, @QueryParam("page") Integer pageNo) {
         AuditQuery query = new AuditQuery(actor, targetType, targetKey);
@@ -115,6 +120,7 @@ public class SecurityPages {
     @GET
     @Path("admin/users")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.USERS_MANAGE)
     public TemplateInstance users(@QueryParam("page") Integer pageNo) {
         return usersPage(pageNo, new UserForm("", Role.ENTERPRISE.name(), "", ""), List.of(), null);
     }
@@ -123,6 +129,7 @@ public class SecurityPages {
     @Path("admin/users")
     @RolesAllowed(Role.ADMIN_)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.USERS_MANAGE)
     public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
             @RestForm String uscc, @RestForm String institutionCode) {
         UserForm form = new UserForm(username, role, uscc, institutionCode);

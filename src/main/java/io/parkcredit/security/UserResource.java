@@ -35,6 +35,7 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Create a user; uscc is required for ENTERPRISE, institutionCode for BANK and GUARANTOR")
+    @Performs(Action.USERS_MANAGE)
     public Response create(@Valid @NotNull CreateUser body) {
         var created = users.create(new UserService.NewUser(body.username(), body.password(), body.role(),
                 body.uscc(), body.institutionCode()));
@@ -42,6 +43,7 @@ public class UserResource {
     }
 
     @GET
+    @Performs(Action.USERS_MANAGE)
     public PageResult<UserService.UserView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return users.list(PageRequest.of(page, size));
     }

@@ -21,6 +21,9 @@ import java.util.Locale;
 public class UserService {
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -41,6 +44,7 @@ public class UserService {
 
     @Transactional
     public UserView create(NewUser req) {
+        currentUser.require(Action.USERS_MANAGE);
         Role role;
         try {
             role = Role.valueOf(req.role().strip().toUpperCase(Locale.ROOT));
@@ -111,6 +115,7 @@ public class UserService {
 
     @Transactional
     public PageResult<UserView> list(PageRequest page) {
+        currentUser.require(Action.USERS_MANAGE);
         var q = User.<User>findAll(Sort.by("username"));
         return new PageResult<>(q.page(Page.of(page.page(), page.size())).list().stream().map(UserView::of).toList(),
                 page.page(), page.size(), q.count());
