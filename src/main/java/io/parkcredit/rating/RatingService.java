@@ -451,8 +451,9 @@ public class RatingService {
     }
 
     /**
-     * The application locked for {@code step}: 403 unless the user may take the step (role steps
-     * before the state, the firm's own steps after it), 409 from another state.
+     * The application locked for {@code step}: 403 unless the user may take the step (the role, then
+     * for the firm's steps the ownership), and only then 409 from another state, so a caller without
+     * the right learns nothing of the application's state.
      */
     private App lock(long id, Step step) {
         currentUser.require(step.action);
@@ -467,12 +468,12 @@ public class RatingService {
         }
         App a = new App(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
                 (String) r[4], (BigDecimal) r[5], date(r[6]), r[7] == null ? null : ((Number) r[7]).longValue());
+        if (firmStep && !ownFirm(a.uscc)) {
+            throw ProblemException.forbidden("only the rated firm objects to or accepts its draft");
+        }
         if (!expected.equals(a.status)) {
             throw ProblemException.conflict("rating-illegal-transition", "application " + id + " is " + a.status
                     + "; this step needs " + expected);
-        }
-        if (firmStep && !ownFirm(a.uscc)) {
-            throw ProblemException.forbidden("only the rated firm objects to or accepts its draft");
         }
         return a;
     }
