@@ -28,6 +28,9 @@ public enum Action {
     SIGN_IN("security", "登录、退出、切换语言 Sign in, sign out, choose the language", true, "",
             ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT),
 
+    START("security", "首页 The start page", false, "", ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR,
+            INVESTMENT),
+
     // --- users and audit
     USERS_MANAGE("security", "用户管理 List and create users", false, "", ADMIN),
     AUDIT_READ("security", "审计日志 Read the audit log", false, "", ADMIN),
@@ -160,5 +163,24 @@ public enum Action {
 
     public boolean allows(Role role) {
         return role == null ? anonymous : roles.contains(role);
+    }
+
+    /** The table as markdown, one row per action, for the README's "Roles and rights". */
+    public static String markdown() {
+        StringBuilder md = new StringBuilder("| feature | action | anonymous |");
+        for (Role r : Role.values()) {
+            md.append(' ').append(r.name()).append(" |");
+        }
+        md.append(" only |\n|---|---|---|");
+        md.append("---|".repeat(Role.values().length)).append("---|\n");
+        for (Action a : values()) {
+            md.append("| ").append(a.feature).append(" | ").append(a.label).append(" | ").append(a.anonymous ? "✓" : "")
+                    .append(" |");
+            for (Role r : Role.values()) {
+                md.append(a.roles.contains(r) ? " ✓ |" : "  |");
+            }
+            md.append(' ').append(a.scope).append(" |\n");
+        }
+        return md.toString();
     }
 }

@@ -76,7 +76,7 @@ public class SecurityPages {
     String sessionCookie;
 
     @GET
-    @Performs(Action.SIGN_IN)
+    @Performs(Action.START)
     public Response start() {
         return Response.seeOther(URI.create("/enterprises")).build();
     }
