@@ -1,5 +1,6 @@
 package io.parkcredit.bundle;
 
+import io.parkcredit.security.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,6 +22,9 @@ import org.postgresql.PGConnection;
 public class BundleExporter {
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -29,6 +33,7 @@ public class BundleExporter {
     /** The whole registry leaves the platform: that is a decision worth a line in the audit log. */
     @jakarta.transaction.Transactional
     public void recordExport() {
+        currentUser.require(Action.BUNDLE_EXPORT);
         audit.record("BUNDLE_EXPORTED", "bundle", null, "whole registry exported as a data bundle", null);
     }
 

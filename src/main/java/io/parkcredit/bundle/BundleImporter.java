@@ -1,5 +1,6 @@
 package io.parkcredit.bundle;
 
+import io.parkcredit.security.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
@@ -34,6 +35,9 @@ public class BundleImporter {
     private static final long IMPORT_LOCK = 0x5041524b_0001L;
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -53,6 +57,7 @@ public class BundleImporter {
      * a temporary file, never to the heap, imported, and the file removed.
      */
     public ImportResult importWritten(BundleWriter bundle, boolean dryRun, String actor) {
+        currentUser.require(Action.BUNDLE_IMPORT);
         Path tmp = null;
         try {
             tmp = Files.createTempFile("parkcredit-bundle-", ".zip");
@@ -74,6 +79,7 @@ public class BundleImporter {
     }
 
     public ImportResult importBundle(Path upload, boolean dryRun, String actor) {
+        currentUser.require(Action.BUNDLE_IMPORT);
         long started = System.nanoTime();
         try (BundleArchive archive = BundleArchive.open(upload); Connection c = dataSource.getConnection()) {
             ImportErrors errors = new ImportErrors(config.maxReportedErrors());

@@ -1,5 +1,7 @@
 package io.parkcredit.bundle;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.PageContext;
 import io.parkcredit.security.Role;
@@ -61,6 +63,7 @@ public class BundlePages {
     PageContext page;
 
     @GET
+    @Performs(Action.BUNDLE_IMPORT)
     public TemplateInstance form() {
         return page.render(Templates.importPage(null, null, DEMO_FIRMS));
     }
@@ -68,6 +71,7 @@ public class BundlePages {
     /** The upload stays in the temporary file the HTTP layer wrote; it is never read into memory. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Performs(Action.BUNDLE_IMPORT)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("dryRun") String dryRun) {
         if (file == null || file.size() == 0) {
             return rejected(new Rejection(null, List.of(FieldProblem.of("file", "请选择 .zip 或 .xlsx 文件 / choose a .zip or .xlsx file")), 1));
@@ -83,6 +87,7 @@ public class BundlePages {
     @POST
     @Path("/demo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.BUNDLE_IMPORT)
     public Response demoPark(@RestForm("firms") Integer firms) {
         int n = firms == null ? DEMO_FIRMS : firms;
         try {

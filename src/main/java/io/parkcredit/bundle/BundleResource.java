@@ -1,5 +1,7 @@
 package io.parkcredit.bundle;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +42,7 @@ public class BundleResource {
     @Consumes({"application/zip", "application/octet-stream", "application/x-zip-compressed",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "Import a zip of CSV files (or an .xlsx with the same sheets); all-or-nothing, 422 lists every invalid row")
+    @Performs(Action.BUNDLE_IMPORT)
     public ImportResult importBundle(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return importer.importWritten(body::transferTo, dryRun, currentUser.name());
     }
@@ -48,6 +51,7 @@ public class BundleResource {
     @Path("/export")
     @Produces("application/zip")
     @Operation(summary = "The whole registry as a data bundle zip")
+    @Performs(Action.BUNDLE_EXPORT)
     public Response export() {
         exporter.recordExport();
         StreamingOutput stream = exporter::export;

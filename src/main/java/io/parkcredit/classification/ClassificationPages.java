@@ -1,5 +1,7 @@
 package io.parkcredit.classification;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.shared.Formats;
@@ -103,6 +105,7 @@ public class ClassificationPages {
     /** The chosen year, else the latest year with a run, else last calendar year. */
     @GET
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.CLASSIFICATION_OVERVIEW)
     public TemplateInstance overview(@QueryParam("year") Integer year, @QueryParam("page") Integer pageNo) {
         int y = year != null ? year
                 : classifications.latestYear().orElse(LocalDate.now(clock).getYear() - 1);
@@ -116,6 +119,7 @@ public class ClassificationPages {
     @GET
     @Path("/{year}/runs/{runId}/publish")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.CLASSIFICATION_PUBLISH)
     public TemplateInstance confirmPublish(@PathParam("year") int year, @PathParam("runId") long runId) {
         return page.render(Templates.confirm(classifications.publishPreview(year, runId)));
     }
@@ -123,6 +127,7 @@ public class ClassificationPages {
     @POST
     @Path("/{year}/runs")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.CLASSIFICATION_RUN)
     public Response run(@PathParam("year") int year) {
         RunView run = classifications.run(year);
         return Response.seeOther(URI.create("/classification/" + year + "/runs/" + run.runId())).build();
@@ -131,6 +136,7 @@ public class ClassificationPages {
     @GET
     @Path("/{year}/runs/{runId}")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.CLASSIFICATION_OVERVIEW)
     public TemplateInstance runPage(@PathParam("year") int year, @PathParam("runId") long runId,
             @QueryParam("list") String list, @QueryParam("q") String q, @QueryParam("page") Integer pageNo) {
         return runPage(year, runId, list, q, pageNo, null);
@@ -140,6 +146,7 @@ public class ClassificationPages {
     @POST
     @Path("/{year}/runs/{runId}/publish")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.CLASSIFICATION_PUBLISH)
     public Response publish(@PathParam("year") int year, @PathParam("runId") long runId) {
         try {
             classifications.publish(year, runId);
@@ -155,6 +162,7 @@ public class ClassificationPages {
     /** The export for the browser, which signs in with the session cookie rather than HTTP Basic. */
     @GET
     @Path("/{year}/runs/{runId}/export")
+    @Performs(Action.CLASSIFICATION_READ)
     public Response export(@PathParam("year") int year, @PathParam("runId") long runId,
             @QueryParam("format") String format) {
         return exporter.export(year, runId, format);
@@ -162,6 +170,7 @@ public class ClassificationPages {
 
     @GET
     @Path("/{year}/runs/{runId}/firms/{uscc}")
+    @Performs(Action.CLASSIFICATION_READ)
     public TemplateInstance firm(@PathParam("year") int year, @PathParam("runId") long runId,
             @PathParam("uscc") String uscc) {
         RunView run = classifications.run(year, runId);
@@ -171,8 +180,9 @@ public class ClassificationPages {
     @GET
     @Path("/rules")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.CLASSIFICATION_RULES_READ)
     public TemplateInstance rules() {
-        RuleSetService.RuleSet current = ruleSets.current();
+        RuleSetService.RuleSet current = ruleSets.read();
         return rulesPage(current, formOf(current.params()), "", Map.of(), List.of(), null);
     }
 
@@ -181,6 +191,7 @@ public class ClassificationPages {
     @Path("/rules")
     @RolesAllowed(Role.ADMIN_)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.CLASSIFICATION_RULES_CHANGE)
     public Response saveRules(MultivaluedMap<String, String> body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (RuleField f : RuleField.values()) {
@@ -203,7 +214,7 @@ public class ClassificationPages {
                 other = e.errors().isEmpty() ? List.of(e.getMessage()) : List.of();
             }
         }
-        return Response.status(422).entity(rulesPage(ruleSets.current(), form, note, errors, other, null)).build();
+        return Response.status(422).entity(rulesPage(ruleSets.read(), form, note, errors, other, null)).build();
     }
 
     /**
@@ -212,6 +223,7 @@ public class ClassificationPages {
      */
     @GET
     @Path("/published")
+    @Performs(Action.CLASSIFICATION_READ)
     public TemplateInstance published(@QueryParam("year") Integer year, @QueryParam("list") String list,
             @QueryParam("q") String q,
             @QueryParam("page") Integer pageNo, @QueryParam("redPage") Integer redPage,

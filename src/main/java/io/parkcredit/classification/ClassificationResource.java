@@ -1,5 +1,7 @@
 package io.parkcredit.classification;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.classification.ClassificationViews.NoticeView;
 import io.parkcredit.classification.ClassificationViews.ResultView;
 import io.parkcredit.classification.ClassificationViews.RunView;
@@ -48,18 +50,21 @@ public class ClassificationResource {
     @Path("/{year}/runs")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Classify every park firm for the year into a new DRAFT run")
+    @Performs(Action.CLASSIFICATION_RUN)
     public Response run(@PathParam("year") int year) {
         return Response.status(201).entity(classifications.run(year)).build();
     }
 
     @GET
     @Path("/{year}/runs")
+    @Performs(Action.CLASSIFICATION_READ)
     public List<RunView> runs(@PathParam("year") int year) {
         return classifications.runs(year);
     }
 
     @GET
     @Path("/{year}/runs/{runId}")
+    @Performs(Action.CLASSIFICATION_READ)
     public RunView runOf(@PathParam("year") int year, @PathParam("runId") long runId) {
         return classifications.run(year, runId);
     }
@@ -67,6 +72,7 @@ public class ClassificationResource {
     @GET
     @Path("/{year}/runs/{runId}/results")
     @Operation(summary = "Page of results with every clause; banks see RED and WHITE, a firm its own entry")
+    @Performs(Action.CLASSIFICATION_READ)
     public PageResult<ResultView> results(@PathParam("year") int year, @PathParam("runId") long runId,
             @QueryParam("list") String list, @QueryParam("q") String q, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -77,6 +83,7 @@ public class ClassificationResource {
     @GET
     @Path("/{year}/runs/{runId}/export")
     @Operation(summary = "The run's results as CSV or XLSX: list, ✓/✗ per clause and the reasons; same visibility as results")
+    @Performs(Action.CLASSIFICATION_READ)
     public Response export(@PathParam("year") int year, @PathParam("runId") long runId,
             @QueryParam("format") @DefaultValue("csv") String format) {
         return exporter.export(year, runId, format);
@@ -86,12 +93,14 @@ public class ClassificationResource {
     @Path("/{year}/runs/{runId}/publish")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Publish a DRAFT: supersedes the year's current version, records the moves, sends notices")
+    @Performs(Action.CLASSIFICATION_PUBLISH)
     public RunView publish(@PathParam("year") int year, @PathParam("runId") long runId) {
         return classifications.publish(year, runId);
     }
 
     @GET
     @Path("/{year}/runs/{runId}/transitions")
+    @Performs(Action.CLASSIFICATION_OVERVIEW)
     public List<TransitionView> transitions(@PathParam("year") int year, @PathParam("runId") long runId) {
         return classifications.transitions(year, runId);
     }
@@ -99,6 +108,7 @@ public class ClassificationResource {
     @GET
     @Path("/{year}")
     @Operation(summary = "A year's runs, its published version and the moves since the previous year")
+    @Performs(Action.CLASSIFICATION_OVERVIEW)
     public YearOverview overview(@PathParam("year") int year) {
         return classifications.overview(year);
     }
@@ -106,6 +116,7 @@ public class ClassificationResource {
     @GET
     @Path("/notices")
     @Operation(summary = "YELLOW notices and corrections sent on publication; a bank sees its own")
+    @Performs(Action.CLASSIFICATION_NOTICES_READ)
     public PageResult<NoticeView> notices(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return classifications.notices(PageRequest.of(page, size));
     }
@@ -113,13 +124,15 @@ public class ClassificationResource {
     @GET
     @Path("/rules")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.CLASSIFICATION_RULES_READ)
     public RuleSetService.RuleSet rules() {
-        return ruleSets.current();
+        return ruleSets.read();
     }
 
     @GET
     @Path("/rules/history")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.CLASSIFICATION_RULES_READ)
     public List<RuleSetService.RuleSet> ruleHistory() {
         return ruleSets.history();
     }
@@ -128,6 +141,7 @@ public class ClassificationResource {
     @Path("/rules")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Store new clause parameters as the next rule-set version")
+    @Performs(Action.CLASSIFICATION_RULES_CHANGE)
     public RuleSetService.RuleSet changeRules(@Valid @NotNull RuleSetChange body) {
         return ruleSets.update(body.params(), body.note());
     }

@@ -1,5 +1,6 @@
 package io.parkcredit.classification;
 
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,18 +68,21 @@ public class ClassificationService {
 
     /** Runs the classification of a year (ADMIN) and returns the new draft. */
     public RunView run(int year) {
+        currentUser.require(Action.CLASSIFICATION_RUN);
         long id = runner.run(year, currentUser.name());
         return run(year, id);
     }
 
     @Transactional
     public List<RunView> runs(int year) {
+        currentUser.require(Action.CLASSIFICATION_READ);
         String visible = currentUser.has(Role.ADMIN) ? "" : " and r.status <> 'DRAFT'";
         return runRows("where r.year = ?1" + visible + " order by r.version desc", year);
     }
 
     @Transactional
     public RunView run(int year, long runId) {
+        currentUser.require(Action.CLASSIFICATION_READ);
         RunView run = runRows("where r.year = ?1 and r.id = ?2", year, runId).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("classification run", year + "/" + runId));
         if ("DRAFT".equals(run.status()) && !currentUser.has(Role.ADMIN)) {
@@ -113,6 +117,7 @@ public class ClassificationService {
      */
     @Transactional
     public PageResult<ResultView> results(int year, long runId, CreditList list, String q, PageRequest page) {
+        currentUser.require(Action.CLASSIFICATION_READ);
         RunView run = run(year, runId);
         boolean park = currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR);
         boolean institution = currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR);
@@ -159,6 +164,7 @@ public class ClassificationService {
     /** One firm's entry in a run, with its clauses. */
     @Transactional
     public ResultView result(int year, long runId, String uscc) {
+        currentUser.require(Action.CLASSIFICATION_READ);
         var page = results(year, runId, null, uscc, PageRequest.of(0, 1));
         if (page.items().isEmpty() || !page.items().get(0).uscc().equals(uscc)) {
             throw ProblemException.notFound("classification result", uscc);
@@ -173,6 +179,7 @@ public class ClassificationService {
      */
     @Transactional
     public RunView publish(int year, long runId) {
+        currentUser.require(Action.CLASSIFICATION_PUBLISH);
         Object[] row = single(em.createNativeQuery("select status, year from classification_runs where id = ?1 for update")
                 .setParameter(1, runId));
         if (row == null || ((Number) row[1]).intValue() != year) {
@@ -254,6 +261,7 @@ public class ClassificationService {
     /** Firms that moved when a run was published over the previous version. */
     @Transactional
     public List<TransitionView> transitions(int year, long runId) {
+        currentUser.require(Action.CLASSIFICATION_OVERVIEW);
         run(year, runId);
         requirePark();
         @SuppressWarnings("unchecked")
@@ -277,6 +285,7 @@ public class ClassificationService {
     }
 
     private YearOverview overview(int year, boolean withMoved) {
+        currentUser.require(Action.CLASSIFICATION_OVERVIEW);
         requirePark();
         List<RunView> runs = runs(year);
         RunView current = current(runs);
@@ -305,6 +314,7 @@ public class ClassificationService {
      */
     @Transactional
     public PageResult<TransitionView> moved(int year, PageRequest page) {
+        currentUser.require(Action.CLASSIFICATION_OVERVIEW);
         requirePark();
         RunView current = current(runs(year));
         RunView previous = published(year - 1).orElse(null);
@@ -337,6 +347,7 @@ public class ClassificationService {
     /** Notices sent on publication: a bank or guarantor sees those addressed to it; the park sees all. */
     @Transactional
     public PageResult<NoticeView> notices(PageRequest page) {
+        currentUser.require(Action.CLASSIFICATION_NOTICES_READ);
         String where;
         Map<String, Object> params = new HashMap<>();
         if (currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR)) {

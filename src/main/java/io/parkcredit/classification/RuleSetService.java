@@ -1,5 +1,6 @@
 package io.parkcredit.classification;
 
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.security.AuditLog;
@@ -21,6 +22,9 @@ import java.util.List;
 public class RuleSetService {
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -37,8 +41,16 @@ public class RuleSetService {
         return list(1).get(0);
     }
 
+    /** The current rule set as a reader asks for it: the right is checked. */
+    @Transactional
+    public RuleSet read() {
+        currentUser.require(Action.CLASSIFICATION_RULES_READ);
+        return current();
+    }
+
     @Transactional
     public List<RuleSet> history() {
+        currentUser.require(Action.CLASSIFICATION_RULES_READ);
         return list(100);
     }
 
@@ -56,6 +68,7 @@ public class RuleSetService {
     /** Stores the parameters as the next version (ADMIN), with the reason for the change. */
     @Transactional
     public RuleSet update(RuleParams params, String note) {
+        currentUser.require(Action.CLASSIFICATION_RULES_CHANGE);
         if (params == null) {
             throw ProblemException.invalid("params", "required");
         }

@@ -1,5 +1,7 @@
 package io.parkcredit.enterprise;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.shared.Formats;
@@ -71,6 +73,7 @@ public class EnterprisePages {
     ObjectMapper json;
 
     @GET
+    @Performs(Action.ENTERPRISE_SEARCH)
     public TemplateInstance list(@QueryParam("q") String q, @QueryParam("industry") String industry,
             @QueryParam("status") String status, @QueryParam("inPark") String inPark,
             @QueryParam("page") Integer pageNo) {
@@ -84,6 +87,7 @@ public class EnterprisePages {
     /** Registration for everyone who may see the firm; the portrait only for those who may read its private data. */
     @GET
     @Path("/{uscc}")
+    @Performs(Action.ENTERPRISE_SEARCH)
     public TemplateInstance profile(@PathParam("uscc") String uscc) {
         Profile profile = enterprises.profile(uscc);
         if (!currentUser.mayReadPrivateDataOf(profile.uscc())) {

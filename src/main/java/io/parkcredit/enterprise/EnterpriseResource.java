@@ -1,5 +1,7 @@
 package io.parkcredit.enterprise;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.EnterpriseViews.EventView;
 import io.parkcredit.enterprise.EnterpriseViews.LoanView;
 import io.parkcredit.enterprise.EnterpriseViews.MonthlyFlow;
@@ -31,6 +33,7 @@ public class EnterpriseResource {
 
     @GET
     @Operation(summary = "Page of profiles; q matches a USCC prefix or part of the name")
+    @Performs(Action.ENTERPRISE_SEARCH)
     public PageResult<Profile> search(@QueryParam("q") String q, @QueryParam("inPark") Boolean inPark,
             @QueryParam("industry") String industry, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -41,6 +44,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{uscc}")
     @Operation(summary = "One profile with its latest classification and rating")
+    @Performs(Action.ENTERPRISE_SEARCH)
     public Profile profile(@PathParam("uscc") String uscc) {
         return enterprises.profile(uscc);
     }
@@ -48,24 +52,28 @@ public class EnterpriseResource {
     @GET
     @Path("/{uscc}/portrait")
     @Operation(summary = "Credit portrait: 履约 (loans), 合规 (events), 经营 (statements, flows) and the timeline")
+    @Performs(Action.ENTERPRISE_PRIVATE_READ)
     public Portrait portrait(@PathParam("uscc") String uscc) {
         return enterprises.portrait(uscc);
     }
 
     @GET
     @Path("/{uscc}/loans")
+    @Performs(Action.ENTERPRISE_PRIVATE_READ)
     public List<LoanView> loans(@PathParam("uscc") String uscc) {
         return enterprises.loans(uscc);
     }
 
     @GET
     @Path("/{uscc}/credit-events")
+    @Performs(Action.ENTERPRISE_PRIVATE_READ)
     public List<EventView> events(@PathParam("uscc") String uscc) {
         return enterprises.events(uscc);
     }
 
     @GET
     @Path("/{uscc}/statements")
+    @Performs(Action.ENTERPRISE_PRIVATE_READ)
     public List<StatementView> statements(@PathParam("uscc") String uscc) {
         return enterprises.statements(uscc);
     }
@@ -73,6 +81,7 @@ public class EnterpriseResource {
     @GET
     @Path("/{uscc}/monthly-flows")
     @Operation(summary = "Monthly IN/OUT totals of the income/expense flows, oldest first")
+    @Performs(Action.ENTERPRISE_PRIVATE_READ)
     public List<MonthlyFlow> flows(@PathParam("uscc") String uscc, @QueryParam("months") @DefaultValue("12") int months) {
         if (months < 1 || months > 120) {
             throw ProblemException.invalid("months", "must be between 1 and 120");

@@ -1,5 +1,6 @@
 package io.parkcredit.enterprise;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.EnterpriseViews.ClassificationRef;
 import io.parkcredit.enterprise.EnterpriseViews.Compliance;
 import io.parkcredit.enterprise.EnterpriseViews.EventView;
@@ -59,6 +60,7 @@ public class EnterpriseService {
 
     @Transactional
     public PageResult<Profile> search(Filter f, PageRequest page) {
+        currentUser.require(Action.ENTERPRISE_SEARCH);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (currentUser.has(Role.ENTERPRISE)) {
@@ -92,6 +94,7 @@ public class EnterpriseService {
 
     @Transactional
     public Profile profile(String usccText) {
+        currentUser.require(Action.ENTERPRISE_SEARCH);
         Enterprise e = visible(usccText);
         return withStanding(List.of(Profile.of(e, currentUser.mayReadPrivateDataOf(e.uscc)))).get(0);
     }
@@ -130,6 +133,7 @@ public class EnterpriseService {
 
     @Transactional
     public List<LoanView> loans(String usccText) {
+        currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
         LocalDate today = LocalDate.now(clock);
         return Loan.<Loan>find("uscc", Sort.descending("startDate").and("loanNo"), e.uscc).stream()
@@ -138,6 +142,7 @@ public class EnterpriseService {
 
     @Transactional
     public List<EventView> events(String usccText) {
+        currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
         LocalDate today = LocalDate.now(clock);
         return CreditEvent.<CreditEvent>find("uscc", Sort.descending("occurredOn").and("eventNo"), e.uscc).stream()
@@ -146,6 +151,7 @@ public class EnterpriseService {
 
     @Transactional
     public List<StatementView> statements(String usccText) {
+        currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
         return FinancialStatement.<FinancialStatement>find("uscc", Sort.ascending("year"), e.uscc).stream()
                 .map(StatementView::of).toList();
@@ -154,6 +160,7 @@ public class EnterpriseService {
     /** Monthly IN/OUT totals of the last {@code months} calendar months up to today, oldest first. */
     @Transactional
     public List<MonthlyFlow> monthlyFlows(String usccText, int months) {
+        currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
         return flows(e.uscc, months);
     }
@@ -180,6 +187,7 @@ public class EnterpriseService {
     /** The credit portrait (履约, 合规, 经营) with its timeline, as of today. */
     @Transactional
     public Portrait portrait(String usccText) {
+        currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         return portraitOf(privateOf(usccText));
     }
 

@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.EnterpriseService;
 import io.parkcredit.enterprise.EnterpriseViews.Portrait;
 import io.parkcredit.security.AuditLog;
@@ -51,11 +52,16 @@ public class ConsentService {
 
     @Transactional
     public ConsentView grant(long requestId, String institution) {
+        currentUser.require(Action.FINANCING_CONSENT);
         FinancingRequest r = access.ownedBySeller(requestId);
         if (institution == null || !access.routedTo(r.id, institution.strip())) {
             throw ProblemException.invalid("institutionCode", "request " + requestId + " was not routed to " + institution);
         }
         String code = institution.strip();
+        if (r.status.isFinal()) {
+            throw ProblemException.conflict("request-closed", "request " + requestId + " is " + r.status
+                    + "; a consent would open nothing");
+        }
         em.createNativeQuery("""
                 insert into financing_consents (request_id, institution_code, granted_at, granted_by)
                 values (?1, ?2, ?3, ?4)
@@ -69,6 +75,7 @@ public class ConsentService {
 
     @Transactional
     public ConsentView revoke(long requestId, String institution) {
+        currentUser.require(Action.FINANCING_CONSENT);
         access.ownedBySeller(requestId);
         int n = em.createNativeQuery("""
                 update financing_consents set revoked_at = ?3, revoked_by = ?4
@@ -84,6 +91,7 @@ public class ConsentService {
 
     @Transactional
     public List<ConsentView> list(long requestId) {
+        currentUser.require(Action.FINANCING_READ);
         access.visible(requestId, false);
         List<ConsentView> all = consents(requestId);
         return access.isInstitution()
@@ -96,14 +104,18 @@ public class ConsentService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Decision attempt(long requestId) {
+        currentUser.require(Action.FINANCING_PORTRAIT);
         FinancingRequest r = access.visible(requestId, false);
         if (!access.isInstitution()) {
             throw ProblemException.forbidden("the portrait is opened here by a bank or guarantor with the firm's consent");
         }
         String inst = currentUser.institutionCode();
-        boolean allowed = !em.createNativeQuery("""
+        boolean consented = !em.createNativeQuery("""
                 select 1 from financing_consents where request_id = ?1 and institution_code = ?2 and revoked_at is null""")
                 .setParameter(1, requestId).setParameter(2, inst).getResultList().isEmpty();
+        FinancingOffer accepted = r.acceptedOfferId == null ? null : FinancingOffer.findById(r.acceptedOfferId);
+        boolean allowed = consented && stillOpensPortrait(r.status, inst, accepted == null ? null : accepted.institutionCode,
+                r.guarantorCode);
         em.createNativeQuery("""
                 insert into financing_portrait_access (request_id, institution_code, username, seller_uscc, allowed, at)
                 values (?1, ?2, ?3, ?4, ?5, ?6)""").setParameter(1, requestId).setParameter(2, inst)
@@ -114,12 +126,28 @@ public class ConsentService {
         return new Decision(allowed, r.sellerUscc);
     }
 
+    /**
+     * Whether a live consent still opens the portrait to {@code institution} given where the request
+     * stands: never once it is closed (REJECTED, WITHDRAWN, REPAID); once an offer is accepted (ACCEPTED,
+     * DISBURSED) only to the bank of that offer and the guarantor that committed, who carry the risk
+     * until repayment; before that to any institution the firm consented to.
+     */
+    static boolean stillOpensPortrait(RequestStatus status, String institution, String acceptedBank, String guarantor) {
+        if (status.isFinal()) {
+            return false;
+        }
+        if (status == RequestStatus.ACCEPTED || status == RequestStatus.DISBURSED) {
+            return institution.equals(acceptedBank) || institution.equals(guarantor);
+        }
+        return true;
+    }
+
     /** The seller's portrait for a consented institution; every attempt is logged first. */
     public Portrait portrait(long requestId) {
         Decision d = attempt(requestId);
         if (!d.allowed()) {
-            throw ProblemException.forbidden("the firm has not consented to your institution opening its portrait"
-                    + " for request " + requestId);
+            throw ProblemException.forbidden("no live consent of the firm opens its portrait to your institution"
+                    + " through request " + requestId + " (none given, revoked, or the request is closed)");
         }
         return enterprises.portraitByConsent(d.sellerUscc());
     }
@@ -127,6 +155,7 @@ public class ConsentService {
     /** The access log of a request: the firm and the park read all of it, an institution its own. */
     @Transactional
     public List<AccessView> accesses(long requestId) {
+        currentUser.require(Action.FINANCING_READ);
         access.visible(requestId, false);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

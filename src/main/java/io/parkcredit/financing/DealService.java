@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.Role;
@@ -68,6 +69,7 @@ public class DealService {
 
     @Transactional
     public RequestView claim(long id) {
+        currentUser.require(Action.FINANCING_CLAIM);
         FinancingRequest r = access.forInstitution(id);
         String inst = currentUser.institutionCode();
         if (r.status == RequestStatus.ROUTED && !access.routedOnLeg(id, inst, r.route)) {
@@ -81,6 +83,7 @@ public class DealService {
 
     @Transactional
     public RequestView commitGuarantee(long id, GuaranteeInput in) {
+        currentUser.require(Action.FINANCING_GUARANTEE);
         List<FieldProblem> errors = new ArrayList<>();
         if (in == null) {
             throw ProblemException.invalid("body", "the guarantee letter is required");
@@ -111,6 +114,7 @@ public class DealService {
 
     @Transactional
     public OfferView offer(long id, OfferInput in) {
+        currentUser.require(Action.FINANCING_OFFER);
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> errors = new ArrayList<>();
         if (in == null) {
@@ -158,6 +162,7 @@ public class DealService {
     /** The offers on a request: the firm and the park all, an institution its own. */
     @Transactional
     public List<OfferView> offers(long id) {
+        currentUser.require(Action.FINANCING_READ);
         access.visible(id, false);
         if (access.isInstitution()) {
             return FinancingOffer.<FinancingOffer>list("requestId = ?1 and institutionCode = ?2 order by id", id,
@@ -168,6 +173,7 @@ public class DealService {
 
     @Transactional
     public RequestView accept(long id, long offerId) {
+        currentUser.require(Action.FINANCING_ACCEPT);
         FinancingRequest r = access.ownedBySeller(id);
         FinancingOffer o = FinancingOffer.findById(offerId);
         if (o == null || o.requestId != id) {
@@ -191,6 +197,7 @@ public class DealService {
 
     @Transactional
     public RequestView disburse(long id, DisbursementInput in) {
+        currentUser.require(Action.FINANCING_DISBURSE);
         LocalDate today = LocalDate.now(clock);
         FinancingRequest r = access.forInstitution(id);
         FinancingOffer o = r.acceptedOfferId == null ? null : FinancingOffer.findById(r.acceptedOfferId);
@@ -223,6 +230,7 @@ public class DealService {
      */
     @Transactional
     public RequestView repay(long id, RepaymentInput in) {
+        currentUser.require(Action.FINANCING_DISBURSE);
         LocalDate today = LocalDate.now(clock);
         LocalDate on = in == null || in.repaidOn() == null ? today : in.repaidOn();
         if (on.isAfter(today)) {

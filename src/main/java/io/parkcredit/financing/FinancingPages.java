@@ -2,8 +2,10 @@ package io.parkcredit.financing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.security.Action;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.PageContext;
+import io.parkcredit.security.Performs;
 import io.parkcredit.security.Role;
 import io.parkcredit.shared.EnumParam;
 import io.parkcredit.shared.FieldProblem;
@@ -82,6 +84,7 @@ public class FinancingPages {
     java.time.Clock clock;
 
     @GET
+    @Performs(Action.FINANCING_READ)
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") Integer pageNo) {
         return listPage(status, pageNo, Map.of(), List.of());
     }
@@ -99,6 +102,7 @@ public class FinancingPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_POST)
     public Object post(@FormParam("debtorUscc") String debtorUscc, @FormParam("debtorName") String debtorName,
             @FormParam("invoiceNo") String invoiceNo, @FormParam("invoiceDate") String invoiceDate,
             @FormParam("amount") String amount, @FormParam("dueDate") String dueDate,
@@ -127,6 +131,7 @@ public class FinancingPages {
 
     @GET
     @Path("/{id}")
+    @Performs(Action.FINANCING_READ)
     public TemplateInstance detail(@PathParam("id") long id) {
         RequestView r = financing.get(id);
         boolean institution = currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR);
@@ -138,36 +143,128 @@ public class FinancingPages {
                 institution && currentUser.institutionCode().equals(r.claimedBy()), LocalDate.now(clock).plusDays(7)));
     }
 
+    // One route per action, each with the roles of its action: a page can never admit more than the
+    // service it calls, and the service checks the right again (Action).
+
     @POST
-    @Path("/{id}/{action}")
+    @Path("/{id}/claim")
+    @RolesAllowed({Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.FINANCING_CLAIM)
+    public Response claim(@PathParam("id") long id) {
+        deals.claim(id);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @RolesAllowed({Role.ADMIN_, Role.ENTERPRISE_})
+    @Performs(Action.FINANCING_CONFIRM)
+    public Response confirm(@PathParam("id") long id) {
+        financing.confirmByDebtor(id);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/offer")
+    @RolesAllowed(Role.BANK_)
+    @Performs(Action.FINANCING_OFFER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response act(@PathParam("id") long id, @PathParam("action") String action,
-            @FormParam("amount") String amount, @FormParam("rate") String rate, @FormParam("termDays") String termDays,
-            @FormParam("expiresOn") String expiresOn, @FormParam("letterNo") String letterNo,
-            @FormParam("offerId") Long offerId, @FormParam("institutionCode") String institutionCode,
-            @FormParam("route") String route, @FormParam("reason") String reason) {
-        switch (action) {
-            case "claim" -> deals.claim(id);
-            case "confirm" -> financing.confirmByDebtor(id);
-            case "offer" -> deals.offer(id, new DealService.OfferInput(decimal(amount, "amount"), decimal(rate, "rate"),
-                    integer(termDays), date(expiresOn), null));
-            case "guarantee" -> deals.commitGuarantee(id, new DealService.GuaranteeInput(letterNo, decimal(amount, "amount"),
-                    decimal(rate, "feeRate")));
-            case "accept" -> deals.accept(id, offerId == null ? -1 : offerId);
-            case "disburse" -> deals.disburse(id, null);
-            case "repay" -> deals.repay(id, null);
-            case "grant" -> consents.grant(id, institutionCode);
-            case "revoke" -> consents.revoke(id, institutionCode);
-            case "override" -> financing.override(id, EnumParam.parse(Route.class, "route", route), reason);
-            case "withdraw" -> financing.withdraw(id, reason);
-            default -> throw ProblemException.notFound("action", action);
-        }
+    public Response offer(@PathParam("id") long id, @FormParam("amount") String amount, @FormParam("rate") String rate,
+            @FormParam("termDays") String termDays, @FormParam("expiresOn") String expiresOn) {
+        deals.offer(id, new DealService.OfferInput(decimal(amount, "amount"), decimal(rate, "rate"), integer(termDays),
+                date(expiresOn), null));
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/guarantee")
+    @RolesAllowed(Role.GUARANTOR_)
+    @Performs(Action.FINANCING_GUARANTEE)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response guarantee(@PathParam("id") long id, @FormParam("letterNo") String letterNo,
+            @FormParam("amount") String amount, @FormParam("rate") String rate) {
+        deals.commitGuarantee(id, new DealService.GuaranteeInput(letterNo, decimal(amount, "amount"),
+                decimal(rate, "feeRate")));
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_ACCEPT)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response accept(@PathParam("id") long id, @FormParam("offerId") Long offerId) {
+        deals.accept(id, offerId == null ? -1 : offerId);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/disburse")
+    @RolesAllowed(Role.BANK_)
+    @Performs(Action.FINANCING_DISBURSE)
+    public Response disburse(@PathParam("id") long id) {
+        deals.disburse(id, null);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/repay")
+    @RolesAllowed(Role.BANK_)
+    @Performs(Action.FINANCING_DISBURSE)
+    public Response repay(@PathParam("id") long id) {
+        deals.repay(id, null);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/grant")
+    @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_CONSENT)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response grant(@PathParam("id") long id, @FormParam("institutionCode") String institutionCode) {
+        consents.grant(id, institutionCode);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_CONSENT)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("id") long id, @FormParam("institutionCode") String institutionCode) {
+        consents.revoke(id, institutionCode);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/override")
+    @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.FINANCING_OVERRIDE)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response override(@PathParam("id") long id, @FormParam("route") String route,
+            @FormParam("reason") String reason) {
+        financing.override(id, EnumParam.parse(Route.class, "route", route), reason);
+        return back(id);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_WITHDRAW)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("id") long id, @FormParam("reason") String reason) {
+        financing.withdraw(id, reason);
+        return back(id);
+    }
+
+    private static Response back(long id) {
         return Response.seeOther(URI.create("/financing/" + id)).build();
     }
 
     @GET
     @Path("/funnel")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.FINANCING_FUNNEL)
     public TemplateInstance funnelPage(@QueryParam("from") String from, @QueryParam("to") String to) {
         FunnelService.Funnel f = funnel.funnel(from == null || from.isBlank() ? null : date(from),
                 to == null || to.isBlank() ? null : date(to));

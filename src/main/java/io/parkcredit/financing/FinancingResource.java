@@ -1,5 +1,7 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.EnterpriseViews.Portrait;
 import io.parkcredit.security.Role;
 import io.parkcredit.shared.EnumParam;
@@ -51,6 +53,7 @@ public class FinancingResource {
     @Path("/financing-requests")
     @RolesAllowed(Role.ENTERPRISE_)
     @Operation(summary = "Post a receivable of your firm: checked, graded from cash flows and routed; 409 when it already backs an open request")
+    @Performs(Action.FINANCING_POST)
     public Response post(FinancingInput.Receivable body) {
         return Response.status(201).entity(financing.post(body)).build();
     }
@@ -59,6 +62,7 @@ public class FinancingResource {
     @Path("/financing-requests")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.ENTERPRISE_, Role.BANK_, Role.GUARANTOR_})
     @Operation(summary = "Requests the caller may see, newest first; for a bank or guarantor the ones routed to it")
+    @Performs(Action.FINANCING_READ)
     public PageResult<RequestView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return financing.list(EnumParam.parse(RequestStatus.class, "status", status), PageRequest.of(page, size));
@@ -67,6 +71,7 @@ public class FinancingResource {
     @GET
     @Path("/financing-requests/{id}")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.ENTERPRISE_, Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.FINANCING_READ)
     public RequestView get(@PathParam("id") long id) {
         return financing.get(id);
     }
@@ -75,6 +80,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/debtor-confirmation")
     @RolesAllowed({Role.ADMIN_, Role.ENTERPRISE_})
     @Operation(summary = "The debtor (or the park) confirms the receivable; the request is regraded")
+    @Performs(Action.FINANCING_CONFIRM)
     public RequestView confirm(@PathParam("id") long id) {
         return financing.confirmByDebtor(id);
     }
@@ -83,6 +89,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/override")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Route a POOR request anyway (BANKS or GUARANTORS), with a reason")
+    @Performs(Action.FINANCING_OVERRIDE)
     public RequestView override(@PathParam("id") long id, OverrideInput body) {
         return financing.override(id, body == null ? null : EnumParam.parse(Route.class, "route", body.route()),
                 body == null ? null : body.reason());
@@ -91,6 +98,7 @@ public class FinancingResource {
     @POST
     @Path("/financing-requests/{id}/withdrawal")
     @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_WITHDRAW)
     public RequestView withdraw(@PathParam("id") long id, WithdrawInput body) {
         return financing.withdraw(id, body == null ? null : body.reason());
     }
@@ -99,6 +107,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/claim")
     @RolesAllowed({Role.BANK_, Role.GUARANTOR_})
     @Operation(summary = "Claim a request routed to your institution: 200 for the one winner, 409 for everyone after")
+    @Performs(Action.FINANCING_CLAIM)
     public RequestView claim(@PathParam("id") long id) {
         return deals.claim(id);
     }
@@ -107,6 +116,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/guarantee")
     @RolesAllowed(Role.GUARANTOR_)
     @Operation(summary = "Commit a guarantee on a claimed MIXED request; it is routed on to banks")
+    @Performs(Action.FINANCING_GUARANTEE)
     public RequestView guarantee(@PathParam("id") long id, DealService.GuaranteeInput body) {
         return deals.commitGuarantee(id, body);
     }
@@ -114,6 +124,7 @@ public class FinancingResource {
     @POST
     @Path("/financing-requests/{id}/offers")
     @RolesAllowed(Role.BANK_)
+    @Performs(Action.FINANCING_OFFER)
     public Response offer(@PathParam("id") long id, DealService.OfferInput body) {
         return Response.status(201).entity(deals.offer(id, body)).build();
     }
@@ -121,6 +132,7 @@ public class FinancingResource {
     @GET
     @Path("/financing-requests/{id}/offers")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.ENTERPRISE_, Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.FINANCING_READ)
     public List<DealService.OfferView> offers(@PathParam("id") long id) {
         return deals.offers(id);
     }
@@ -129,6 +141,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/offers/{offerId}/accept")
     @RolesAllowed(Role.ENTERPRISE_)
     @Operation(summary = "Accept one offer; the others close")
+    @Performs(Action.FINANCING_ACCEPT)
     public RequestView accept(@PathParam("id") long id, @PathParam("offerId") long offerId) {
         return deals.accept(id, offerId);
     }
@@ -136,6 +149,7 @@ public class FinancingResource {
     @POST
     @Path("/financing-requests/{id}/disbursement")
     @RolesAllowed(Role.BANK_)
+    @Performs(Action.FINANCING_DISBURSE)
     public RequestView disburse(@PathParam("id") long id, DealService.DisbursementInput body) {
         return deals.disburse(id, body);
     }
@@ -143,6 +157,7 @@ public class FinancingResource {
     @POST
     @Path("/financing-requests/{id}/repayment")
     @RolesAllowed(Role.BANK_)
+    @Performs(Action.FINANCING_DISBURSE)
     public RequestView repay(@PathParam("id") long id, DealService.RepaymentInput body) {
         return deals.repay(id, body);
     }
@@ -150,6 +165,7 @@ public class FinancingResource {
     @GET
     @Path("/financing-requests/{id}/consents")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.ENTERPRISE_, Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.FINANCING_READ)
     public List<ConsentService.ConsentView> consents(@PathParam("id") long id) {
         return consents.list(id);
     }
@@ -158,6 +174,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/consents")
     @RolesAllowed(Role.ENTERPRISE_)
     @Operation(summary = "Let one routed institution open your credit portrait for this request")
+    @Performs(Action.FINANCING_CONSENT)
     public Response grant(@PathParam("id") long id, ConsentInput body) {
         return Response.status(201).entity(consents.grant(id, body == null ? null : body.institutionCode())).build();
     }
@@ -165,6 +182,7 @@ public class FinancingResource {
     @DELETE
     @Path("/financing-requests/{id}/consents/{code}")
     @RolesAllowed(Role.ENTERPRISE_)
+    @Performs(Action.FINANCING_CONSENT)
     public ConsentService.ConsentView revoke(@PathParam("id") long id, @PathParam("code") String code) {
         return consents.revoke(id, code);
     }
@@ -173,6 +191,7 @@ public class FinancingResource {
     @Path("/financing-requests/{id}/portrait")
     @RolesAllowed({Role.BANK_, Role.GUARANTOR_})
     @Operation(summary = "The seller's credit portrait, with its consent; every attempt is logged")
+    @Performs(Action.FINANCING_PORTRAIT)
     public Portrait portrait(@PathParam("id") long id) {
         return consents.portrait(id);
     }
@@ -180,6 +199,7 @@ public class FinancingResource {
     @GET
     @Path("/financing-requests/{id}/portrait-access")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.ENTERPRISE_, Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.FINANCING_READ)
     public List<ConsentService.AccessView> accesses(@PathParam("id") long id) {
         return consents.accesses(id);
     }
@@ -188,6 +208,7 @@ public class FinancingResource {
     @Path("/products")
     @RolesAllowed({Role.BANK_, Role.GUARANTOR_})
     @Operation(summary = "Publish a financing product of your institution; routing matches requests to it")
+    @Performs(Action.PRODUCTS_MANAGE)
     public Response publish(ProductService.ProductInput body) {
         return Response.status(201).entity(products.publish(body)).build();
     }
@@ -195,6 +216,7 @@ public class FinancingResource {
     @GET
     @Path("/products")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.PRODUCTS_READ)
     public List<ProductService.ProductView> products() {
         return products.list();
     }
@@ -202,6 +224,7 @@ public class FinancingResource {
     @POST
     @Path("/products/{id}/deactivation")
     @RolesAllowed({Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.PRODUCTS_MANAGE)
     public ProductService.ProductView deactivate(@PathParam("id") long id) {
         return products.deactivate(id);
     }
@@ -210,6 +233,7 @@ public class FinancingResource {
     @Path("/financing/funnel")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
     @Operation(summary = "Posted → routed → claimed → offered → accepted → disbursed → repaid, and time-to-fund per institution")
+    @Performs(Action.FINANCING_FUNNEL)
     public FunnelService.Funnel funnel(@QueryParam("from") String from, @QueryParam("to") String to) {
         return funnel.funnel(day("from", from), day("to", to));
     }

@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.classification.ClassificationService;
 import io.parkcredit.classification.CreditList;
 import io.parkcredit.security.AuditLog;
@@ -66,6 +67,7 @@ public class FinancingService {
      */
     @Transactional
     public RequestView post(FinancingInput.Receivable body) {
+        currentUser.require(Action.FINANCING_POST);
         String seller = currentUser.uscc();
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
@@ -118,6 +120,7 @@ public class FinancingService {
     /** The debtor (its ENTERPRISE user) or the park confirms the receivable; the request is regraded. */
     @Transactional
     public RequestView confirmByDebtor(long id) {
+        currentUser.require(Action.FINANCING_CONFIRM);
         FinancingRequest r = access.visible(id, true);
         boolean debtor = currentUser.has(Role.ENTERPRISE) && r.debtorUscc.equals(currentUser.uscc());
         if (!debtor && !currentUser.has(Role.ADMIN)) {
@@ -143,6 +146,7 @@ public class FinancingService {
     /** An ADMIN sends a POOR request to banks or guarantors anyway, with a reason. */
     @Transactional
     public RequestView override(long id, Route leg, String reason) {
+        currentUser.require(Action.FINANCING_OVERRIDE);
         if (leg == null || leg == Route.NONE) {
             throw ProblemException.invalid("route", "BANKS or GUARANTORS");
         }
@@ -160,6 +164,7 @@ public class FinancingService {
 
     @Transactional
     public RequestView withdraw(long id, String reason) {
+        currentUser.require(Action.FINANCING_WITHDRAW);
         FinancingRequest r = access.ownedBySeller(id);
         r.withdraw();
         em.createNativeQuery("update financing_offers set status = 'CLOSED' where request_id = ?1 and status = 'OPEN'")
@@ -171,6 +176,7 @@ public class FinancingService {
 
     @Transactional
     public RequestView get(long id) {
+        currentUser.require(Action.FINANCING_READ);
         return access.view(access.visible(id, false));
     }
 
@@ -180,6 +186,7 @@ public class FinancingService {
      */
     @Transactional
     public PageResult<RequestView> list(RequestStatus filter, PageRequest page) {
+        currentUser.require(Action.FINANCING_READ);
         // a read: loaded requests are not dirty-checked at commit
         em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
         RequestStatus status = filter;

@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.Role;
 import io.parkcredit.shared.ProblemException;
@@ -42,6 +43,7 @@ public class FunnelService {
     /** The funnel of requests posted in [from, to] (Beijing days; both optional). */
     @Transactional
     public Funnel funnel(LocalDate from, LocalDate to) {
+        currentUser.require(Action.FINANCING_FUNNEL);
         if (!currentUser.has(Role.ADMIN) && !currentUser.has(Role.REGULATOR)) {
             throw ProblemException.forbidden("the funnel is for the park committee and the regulator");
         }

@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.Institution;
 import io.parkcredit.enterprise.InstitutionKind;
 import io.parkcredit.security.AuditLog;
@@ -55,6 +56,7 @@ public class ProductService {
 
     @Transactional
     public ProductView publish(ProductInput in) {
+        currentUser.require(Action.PRODUCTS_MANAGE);
         String institution = currentUser.institutionCode();
         Institution inst = Institution.findById(institution);
         String kind = inst.kind == InstitutionKind.BANK ? "LOAN" : "GUARANTEE";
@@ -113,6 +115,7 @@ public class ProductService {
 
     @Transactional
     public ProductView deactivate(long id) {
+        currentUser.require(Action.PRODUCTS_MANAGE);
         int n = em.createNativeQuery("update financing_products set active = false where id = ?1 and institution_code = ?2")
                 .setParameter(1, id).setParameter(2, currentUser.institutionCode()).executeUpdate();
         if (n == 0) {
@@ -125,6 +128,7 @@ public class ProductService {
     /** The caller's own products; the park sees all. */
     @Transactional
     public List<ProductView> list() {
+        currentUser.require(Action.PRODUCTS_READ);
         if (currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR)) {
             return products("where p.institution_code = ?1 order by p.id", currentUser.institutionCode());
         }

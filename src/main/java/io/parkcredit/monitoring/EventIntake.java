@@ -1,5 +1,6 @@
 package io.parkcredit.monitoring;
 
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkcredit.enterprise.EventType;
 import io.parkcredit.enterprise.Severity;
@@ -40,6 +41,9 @@ public class EventIntake {
     public static final int MAX_EVENTS = 10_000;
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -60,6 +64,7 @@ public class EventIntake {
 
     @Transactional
     public List<StoredEvent> accept(JsonNode body) {
+        currentUser.require(Action.CREDIT_EVENT_REPORT);
         List<Row> rows = parse(body);
         try (Connection c = dataSource.getConnection()) {
             checkFirms(c, rows, body.isArray());

@@ -1,5 +1,7 @@
 package io.parkcredit.monitoring;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.monitoring.MonitoringViews.AlertView;
 import io.parkcredit.monitoring.MonitoringViews.RuleView;
 import io.parkcredit.monitoring.MonitoringViews.SmsView;
@@ -80,6 +82,7 @@ public class MonitoringPages {
     io.parkcredit.security.CurrentUser currentUser;
 
     @GET
+    @Performs(Action.ALERTS_READ)
     public TemplateInstance inbox(@QueryParam("uscc") String uscc, @QueryParam("level") String level,
             @QueryParam("open") String open, @QueryParam("page") Integer pageNo) {
         String lv = blank(level) ? null : level.strip().toUpperCase(Locale.ROOT);
@@ -97,6 +100,7 @@ public class MonitoringPages {
     @Path("/alerts/{id}/acknowledgement")
     @RolesAllowed(Role.ADMIN_)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.ALERT_ACKNOWLEDGE)
     public Response acknowledge(@PathParam("id") long id, @FormParam("note") String note) {
         monitoring.acknowledge(id, note);
         return Response.seeOther(URI.create("/monitoring")).build();
@@ -105,6 +109,7 @@ public class MonitoringPages {
     @GET
     @Path("/sms")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.SMS_READ)
     public TemplateInstance sms(@QueryParam("mobile") String mobile, @QueryParam("status") String status,
             @QueryParam("page") Integer pageNo) {
         String st = blank(status) ? null : status.strip().toUpperCase(Locale.ROOT);
@@ -118,6 +123,7 @@ public class MonitoringPages {
 
     @GET
     @Path("/firms/{uscc}")
+    @Performs(Action.MONITORING_TIMELINE)
     public TemplateInstance timeline(@PathParam("uscc") String uscc) {
         return page.render(Templates.timeline(monitoring.timeline(uscc)));
     }
@@ -125,6 +131,7 @@ public class MonitoringPages {
     @GET
     @Path("/rules")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.MONITORING_RULES_READ)
     public TemplateInstance rules(@QueryParam("saved") Long saved) {
         return page.render(Templates.rules(monitoring.rules(), null, saved, currentUser.has(Role.ADMIN)));
     }
@@ -134,6 +141,7 @@ public class MonitoringPages {
     @Path("/rules/{id}")
     @RolesAllowed(Role.ADMIN_)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.MONITORING_RULES_CHANGE)
     public Response saveRule(@PathParam("id") long id, @FormParam("eventType") String eventType,
             @FormParam("severity") String severity, @FormParam("level") String level,
             @FormParam("notifyFirm") String notifyFirm, @FormParam("notifyOfficers") String notifyOfficers,
@@ -157,6 +165,7 @@ public class MonitoringPages {
     @GET
     @Path("/subscriptions")
     @RolesAllowed({Role.ADMIN_, Role.BANK_, Role.GUARANTOR_})
+    @Performs(Action.MONITORING_SUBSCRIPTIONS)
     public TemplateInstance subscriptions() {
         return page.render(Templates.subscriptions(monitoring.subscriptions(), null));
     }
@@ -165,6 +174,7 @@ public class MonitoringPages {
     @Path("/subscriptions/{code}")
     @RolesAllowed({Role.ADMIN_, Role.BANK_, Role.GUARANTOR_})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.MONITORING_SUBSCRIPTIONS)
     public Response subscribe(@PathParam("code") String code, @FormParam("mobile") String mobile,
             @FormParam("minLevel") String minLevel, @FormParam("smsEnabled") String smsEnabled) {
         try {

@@ -1,5 +1,7 @@
 package io.parkcredit.monitoring;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkcredit.monitoring.MonitoringViews.AlertView;
 import io.parkcredit.monitoring.MonitoringViews.AttemptView;
@@ -53,6 +55,7 @@ public class MonitoringResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Store one credit event or an array (credit_events.csv fields); new negative events raise alerts and SMS")
+    @Performs(Action.CREDIT_EVENT_REPORT)
     public Response credit(JsonNode body) {
         return Response.status(201).entity(intake.accept(body)).build();
     }
@@ -60,6 +63,7 @@ public class MonitoringResource {
     @GET
     @Path("/alerts")
     @Operation(summary = "Alerts the caller may see: park roles all, a firm its own, an institution those it was told of")
+    @Performs(Action.ALERTS_READ)
     public PageResult<AlertView> alerts(@QueryParam("uscc") String uscc, @QueryParam("level") String level,
             @QueryParam("open") Boolean open, @QueryParam("kind") String kind, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
@@ -73,6 +77,7 @@ public class MonitoringResource {
     @POST
     @Path("/alerts/{id}/acknowledgement")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.ALERT_ACKNOWLEDGE)
     public AlertView acknowledge(@PathParam("id") long id, Acknowledgement body) {
         return monitoring.acknowledge(id, body == null ? null : body.note());
     }
@@ -81,6 +86,7 @@ public class MonitoringResource {
     @Path("/sms")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "The SMS log: status, attempts and the reason a message was held, suppressed or failed")
+    @Performs(Action.SMS_READ)
     public PageResult<SmsView> sms(@QueryParam("mobile") String mobile, @QueryParam("status") String status,
             @QueryParam("uscc") String uscc, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return monitoring.sms(mobile, oneOf("status", status, MonitoringService.STATUSES), uscc, PageRequest.of(page, size));
@@ -89,6 +95,7 @@ public class MonitoringResource {
     @GET
     @Path("/sms/{id}/attempts")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.SMS_READ)
     public List<AttemptView> attempts(@PathParam("id") long id) {
         return monitoring.attempts(id);
     }
@@ -96,6 +103,7 @@ public class MonitoringResource {
     @GET
     @Path("/monitoring/firms/{uscc}")
     @Operation(summary = "A firm's monitoring timeline: alerts, reminders and (ADMIN) its messages")
+    @Performs(Action.MONITORING_TIMELINE)
     public Timeline timeline(@PathParam("uscc") String uscc) {
         return monitoring.timeline(uscc);
     }
@@ -103,6 +111,7 @@ public class MonitoringResource {
     @GET
     @Path("/monitoring/rules")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.MONITORING_RULES_READ)
     public List<RuleView> rules() {
         return monitoring.rules();
     }
@@ -110,6 +119,7 @@ public class MonitoringResource {
     @POST
     @Path("/monitoring/rules")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.MONITORING_RULES_CHANGE)
     public Response createRule(MonitoringService.RuleInput in) {
         return Response.status(201).entity(monitoring.saveRule(null, required(in))).build();
     }
@@ -117,18 +127,21 @@ public class MonitoringResource {
     @PUT
     @Path("/monitoring/rules/{id}")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.MONITORING_RULES_CHANGE)
     public RuleView changeRule(@PathParam("id") long id, MonitoringService.RuleInput in) {
         return monitoring.saveRule(id, required(in));
     }
 
     @GET
     @Path("/monitoring/subscriptions")
+    @Performs(Action.MONITORING_SUBSCRIPTIONS)
     public List<SubscriptionView> subscriptions() {
         return monitoring.subscriptions();
     }
 
     @PUT
     @Path("/monitoring/subscriptions/{code}")
+    @Performs(Action.MONITORING_SUBSCRIPTIONS)
     public SubscriptionView subscribe(@PathParam("code") String code, MonitoringService.SubscriptionInput in) {
         return monitoring.subscribe(code, in == null ? new MonitoringService.SubscriptionInput(null, null, null) : in);
     }
@@ -137,6 +150,7 @@ public class MonitoringResource {
     @Path("/monitoring/scans")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Run the reminder scans now (each reminder is raised once however often they run)")
+    @Performs(Action.MONITORING_SCAN)
     public Map<String, Integer> runScan(@QueryParam("day") String day) {
         LocalDate d;
         try {
@@ -144,7 +158,7 @@ public class MonitoringResource {
         } catch (io.parkcredit.shared.InvalidValueException e) {
             throw ProblemException.invalid("day", e.getMessage());
         }
-        return scan.scan(d);
+        return scan.scanNow(d);
     }
 
     private static <T> T required(T body) {

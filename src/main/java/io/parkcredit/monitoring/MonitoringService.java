@@ -1,5 +1,6 @@
 package io.parkcredit.monitoring;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.EventType;
 import io.parkcredit.monitoring.MonitoringViews.AlertView;
 import io.parkcredit.monitoring.MonitoringViews.AttemptView;
@@ -59,6 +60,7 @@ public class MonitoringService {
     /** The alerts the caller may see: park roles all, a firm its own, an institution those it was told of. */
     @Transactional
     public PageResult<AlertView> alerts(AlertFilter filter, PageRequest page) {
+        currentUser.require(Action.ALERTS_READ);
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (currentUser.has(Role.ENTERPRISE)) {
@@ -112,6 +114,7 @@ public class MonitoringService {
     /** An officer acknowledges an alert (ADMIN); acknowledging twice is a conflict. */
     @Transactional
     public AlertView acknowledge(long id, String note) {
+        currentUser.require(Action.ALERT_ACKNOWLEDGE);
         try (Connection c = dataSource.getConnection()) {
             List<Boolean> found = Sql.list(c, "select acknowledged_at is not null from monitoring_alerts where id = ?",
                     List.of(id), rs -> rs.getBoolean(1));
@@ -137,6 +140,7 @@ public class MonitoringService {
     /** The SMS log (ADMIN), newest first. */
     @Transactional
     public PageResult<SmsView> sms(String mobile, String status, String uscc, PageRequest page) {
+        currentUser.require(Action.SMS_READ);
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (mobile != null && !mobile.isBlank()) {
@@ -177,6 +181,7 @@ public class MonitoringService {
 
     @Transactional
     public List<AttemptView> attempts(long smsId) {
+        currentUser.require(Action.SMS_READ);
         try (Connection c = dataSource.getConnection()) {
             return Sql.list(c, "select attempt, at, outcome, detail from sms_attempts where outbox_id = ? order by attempt",
                     List.of(smsId), rs -> new AttemptView(rs.getInt(1), Sql.instant(rs, "at"), rs.getString(3), rs.getString(4)));
@@ -188,6 +193,7 @@ public class MonitoringService {
     /** A firm's monitoring timeline: park roles, and the firm itself. */
     @Transactional
     public Timeline timeline(String uscc) {
+        currentUser.require(Action.MONITORING_TIMELINE);
         String key = uscc == null ? "" : uscc.strip().toUpperCase(java.util.Locale.ROOT);
         currentUser.requirePrivateDataOf(key);
         try (Connection c = dataSource.getConnection()) {
@@ -216,6 +222,7 @@ public class MonitoringService {
 
     @Transactional
     public List<RuleView> rules() {
+        currentUser.require(Action.MONITORING_RULES_READ);
         try (Connection c = dataSource.getConnection()) {
             return Sql.list(c, "select " + RULE_COLUMNS + " from monitoring_rules order by event_type = '*' desc, event_type,"
                     + " case severity when 'MINOR' then 1 when 'GENERAL' then 2 when 'SERIOUS' then 3 else 4 end", List.of(),
@@ -241,6 +248,7 @@ public class MonitoringService {
     /** Creates ({@code id} null) or changes a rule (ADMIN); audited with the reason. */
     @Transactional
     public RuleView saveRule(Long id, RuleInput in) {
+        currentUser.require(Action.MONITORING_RULES_CHANGE);
         List<FieldProblem> problems = new ArrayList<>();
         String type = in.eventType() == null ? null : in.eventType().strip().toUpperCase(java.util.Locale.ROOT);
         if (type == null || !(type.equals("*") || Arrays.stream(EventType.values()).anyMatch(t -> t.negative() && t.name().equals(type)))) {
@@ -314,6 +322,7 @@ public class MonitoringService {
     /** Institutions' subscriptions: a BANK or GUARANTOR user its own, ADMIN all. */
     @Transactional
     public List<SubscriptionView> subscriptions() {
+        currentUser.require(Action.MONITORING_SUBSCRIPTIONS);
         try (Connection c = dataSource.getConnection()) {
             String where = "";
             List<Object> params = new ArrayList<>();
@@ -338,6 +347,7 @@ public class MonitoringService {
 
     @Transactional
     public SubscriptionView subscribe(String code, SubscriptionInput in) {
+        currentUser.require(Action.MONITORING_SUBSCRIPTIONS);
         boolean own = (currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR)) && code.equals(currentUser.institutionCode());
         if (!own && !currentUser.has(Role.ADMIN)) {
             throw ProblemException.forbidden("an institution manages its own subscription");

@@ -29,6 +29,9 @@ public class ReminderScan {
     private static final Logger LOG = Logger.getLogger(ReminderScan.class);
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     @Any
     Instance<ReminderSource> sources;
 
@@ -37,6 +40,12 @@ public class ReminderScan {
 
     @Inject
     MonitoringPass pass;
+
+    /** A scan asked for by a user (the scheduled one calls {@link #scan}): the right is checked first. */
+    public Map<String, Integer> scanNow(LocalDate day) {
+        currentUser.require(io.parkcredit.security.Action.MONITORING_SCAN);
+        return scan(day);
+    }
 
     /** Reminders raised per kind by one scan. */
     @Transactional

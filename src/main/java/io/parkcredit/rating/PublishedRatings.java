@@ -1,5 +1,6 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.rating.RatingViews.PublishedView;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
@@ -20,10 +21,14 @@ import java.util.List;
 public class PublishedRatings {
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     EntityManager em;
 
     @Transactional
     public PageResult<PublishedView> list(String uscc, LocalDate today, PageRequest page) {
+        currentUser.require(Action.RATINGS_PUBLISHED_READ);
         String where = uscc == null || uscc.isBlank() ? "" : " where p.uscc = :uscc";
         Query count = em.createNativeQuery("select count(*) from published_ratings p" + where);
         Query rows = em.createNativeQuery("""

@@ -1,5 +1,7 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.security.Action;
+import io.parkcredit.security.CurrentUser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.security.AuditLog;
@@ -27,6 +29,9 @@ import java.util.List;
 public class RatingModelService {
 
     static final String DEFAULT_RESOURCE = "/io/parkcredit/rating/default-model.json";
+
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     EntityManager em;
@@ -61,6 +66,13 @@ public class RatingModelService {
         return list("order by version desc limit 1").get(0);
     }
 
+    /** The current model as a reader asks for it: the right is checked ({@link Action#RATING_MODEL_READ}). */
+    @Transactional
+    public Version read() {
+        currentUser.require(Action.RATING_MODEL_READ);
+        return current();
+    }
+
     @Transactional
     public Version version(int version) {
         List<Version> found = list("where version = " + version);
@@ -72,12 +84,14 @@ public class RatingModelService {
 
     @Transactional
     public List<Version> history() {
+        currentUser.require(Action.RATING_MODEL_HISTORY);
         return list("order by version desc limit 100");
     }
 
     /** Stores an edited model as the next version (ADMIN) with the reason. */
     @Transactional
     public Version update(RatingModel model, String note) {
+        currentUser.require(Action.RATING_MODEL_CHANGE);
         if (model == null) {
             throw ProblemException.invalid("model", "required");
         }

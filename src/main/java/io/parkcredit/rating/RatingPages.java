@@ -1,5 +1,7 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.Uscc;
 import io.parkcredit.rating.RatingService.Step;
 import io.parkcredit.rating.RatingViews.ApplicationView;
@@ -114,6 +116,7 @@ public class RatingPages {
     }
 
     @GET
+    @Performs(Action.RATINGS_PUBLISHED_READ)
     public TemplateInstance list(@QueryParam("page") Integer p) {
         boolean reader = currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR) || currentUser.has(Role.EVALUATOR)
                 || currentUser.has(Role.ENTERPRISE);
@@ -129,6 +132,7 @@ public class RatingPages {
     @POST
     @Path("/applications")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.RATING_APPLY)
     public Response apply(MultivaluedMap<String, String> body) {
         String uscc;
         if (currentUser.has(Role.ENTERPRISE)) {
@@ -145,6 +149,7 @@ public class RatingPages {
 
     @GET
     @Path("/applications/{id}")
+    @Performs(Action.RATING_APPLICATIONS_READ)
     public TemplateInstance application(@PathParam("id") long id) {
         ApplicationView a = ratings.get(id);
         return applicationPage(a, null, sheetOf(a), Map.of(), "");
@@ -152,6 +157,7 @@ public class RatingPages {
 
     @POST
     @Path("/applications/{id}/qualification")
+    @Performs(Action.RATING_QUALIFY)
     public Response qualify(@PathParam("id") long id) {
         return back(ratings.qualify(id, today()).id());
     }
@@ -159,6 +165,7 @@ public class RatingPages {
     @POST
     @Path("/applications/{id}/review")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.RATING_REVIEW)
     public Response review(@PathParam("id") long id, MultivaluedMap<String, String> body) {
         return back(ratings.review(id, blankToNull(body.getFirst("note"))).id());
     }
@@ -167,6 +174,7 @@ public class RatingPages {
     @POST
     @Path("/applications/{id}/scores")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.RATING_SCORE)
     public Response score(@PathParam("id") long id, MultivaluedMap<String, String> body) {
         return sheet(id, "score", body, null);
     }
@@ -174,12 +182,14 @@ public class RatingPages {
     @POST
     @Path("/applications/{id}/objection")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.RATING_OBJECT)
     public Response object(@PathParam("id") long id, MultivaluedMap<String, String> body) {
         return back(ratings.object(id, body.getFirst("reason"), today()).id());
     }
 
     @POST
     @Path("/applications/{id}/acceptance")
+    @Performs(Action.RATING_ACCEPT)
     public Response accept(@PathParam("id") long id) {
         return back(ratings.accept(id).id());
     }
@@ -191,6 +201,7 @@ public class RatingPages {
     @POST
     @Path("/applications/{id}/resolution")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.RATING_RESOLVE)
     public Response resolve(@PathParam("id") long id, MultivaluedMap<String, String> body) {
         String answer = body.getFirst("answer");
         if (!"correct".equals(body.getFirst("decision"))) {
@@ -201,6 +212,7 @@ public class RatingPages {
 
     @POST
     @Path("/applications/{id}/approval")
+    @Performs(Action.RATING_APPROVE)
     public Response approve(@PathParam("id") long id) {
         return back(ratings.approve(id, today()).id());
     }
@@ -208,6 +220,7 @@ public class RatingPages {
     @POST
     @Path("/applications/{id}/revocation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.RATING_REVOKE)
     public Response revoke(@PathParam("id") long id, MultivaluedMap<String, String> body) {
         return back(ratings.revoke(id, body.getFirst("reason"), today()).id());
     }
@@ -215,6 +228,7 @@ public class RatingPages {
     @GET
     @Path("/applications/{id}/report.pdf")
     @Produces("application/pdf")
+    @Performs(Action.RATING_APPLICATIONS_READ)
     public Response report(@PathParam("id") long id) {
         return Response.ok(report.pdf(ratings.get(id))).type("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"rating-" + id + ".pdf\"").build();

@@ -1,5 +1,7 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.Uscc;
 import io.parkcredit.rating.RatingViews.ApplicationView;
 import io.parkcredit.rating.RatingViews.PublishedView;
@@ -76,6 +78,7 @@ public class RatingResource {
     @POST
     @Path("/applications")
     @Operation(summary = "Apply for a rating (the firm for itself, or ADMIN); 409 while barred, open or outside the re-rating window")
+    @Performs(Action.RATING_APPLY)
     public Response apply(ApplyRequest body) {
         if (body == null || body.uscc() == null) {
             throw ProblemException.invalid("uscc", "required");
@@ -91,6 +94,7 @@ public class RatingResource {
 
     @GET
     @Path("/applications")
+    @Performs(Action.RATING_APPLICATIONS_READ)
     public PageResult<ApplicationView> list(@QueryParam("uscc") String uscc, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return ratings.list(uscc, status, PageRequest.of(page, size));
@@ -98,6 +102,7 @@ public class RatingResource {
 
     @GET
     @Path("/applications/{id}")
+    @Performs(Action.RATING_APPLICATIONS_READ)
     public ApplicationView get(@PathParam("id") long id) {
         return ratings.get(id);
     }
@@ -105,6 +110,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/qualification")
     @Operation(summary = "Check the qualifications (ADMIN): QUALIFIED, or NOT_QUALIFIED with the reasons")
+    @Performs(Action.RATING_QUALIFY)
     public ApplicationView qualify(@PathParam("id") long id) {
         return ratings.qualify(id, today());
     }
@@ -112,6 +118,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/review")
     @Operation(summary = "Preliminary review of the materials passed (ADMIN): to the evaluator")
+    @Performs(Action.RATING_REVIEW)
     public ApplicationView review(@PathParam("id") long id, NoteRequest body) {
         return ratings.review(id, body == null ? null : body.note());
     }
@@ -119,6 +126,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/scores")
     @Operation(summary = "On-site scores (EVALUATOR): every indicator is computed and the draft grade proposed")
+    @Performs(Action.RATING_SCORE)
     public ApplicationView score(@PathParam("id") long id, ScoresRequest body) {
         return ratings.score(id, body == null ? null : body.onsiteScores(), today());
     }
@@ -126,6 +134,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/objection")
     @Operation(summary = "The firm objects to its draft within the objection window")
+    @Performs(Action.RATING_OBJECT)
     public ApplicationView object(@PathParam("id") long id, ReasonRequest body) {
         return ratings.object(id, body == null ? null : body.reason(), today());
     }
@@ -133,6 +142,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/acceptance")
     @Operation(summary = "The firm accepts its draft, closing the objection window")
+    @Performs(Action.RATING_ACCEPT)
     public ApplicationView accept(@PathParam("id") long id) {
         return ratings.accept(id);
     }
@@ -140,6 +150,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/objection/resolution")
     @Operation(summary = "Answer the objection (ADMIN, EVALUATOR): upheld, or corrected with new on-site scores")
+    @Performs(Action.RATING_RESOLVE)
     public ApplicationView resolve(@PathParam("id") long id, ResolutionRequest body) {
         if (body == null) {
             throw ProblemException.invalid("answer", "required");
@@ -150,6 +161,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/approval")
     @Operation(summary = "Approve (ADMIN): the publicity period starts; publication follows when it ends")
+    @Performs(Action.RATING_APPROVE)
     public ApplicationView approve(@PathParam("id") long id) {
         return ratings.approve(id, today());
     }
@@ -157,6 +169,7 @@ public class RatingResource {
     @POST
     @Path("/applications/{id}/revocation")
     @Operation(summary = "Revoke a published grade (ADMIN) for a serious breach; bars a new application for 3 years")
+    @Performs(Action.RATING_REVOKE)
     public ApplicationView revoke(@PathParam("id") long id, ReasonRequest body) {
         return ratings.revoke(id, body == null ? null : body.reason(), today());
     }
@@ -165,6 +178,7 @@ public class RatingResource {
     @Path("/applications/{id}/report.pdf")
     @Produces("application/pdf")
     @Operation(summary = "The credit evaluation report (企业信用评价报告) of a scored application, with the certificate page once published")
+    @Performs(Action.RATING_APPLICATIONS_READ)
     public Response report(@PathParam("id") long id) {
         ApplicationView v = ratings.get(id);
         return Response.ok(report.pdf(v)).type("application/pdf")
@@ -174,6 +188,7 @@ public class RatingResource {
     @GET
     @Path("/published")
     @Operation(summary = "Published grades (every signed-in role), newest first; ?uscc= for one firm")
+    @Performs(Action.RATINGS_PUBLISHED_READ)
     public PageResult<PublishedView> published(@QueryParam("uscc") String uscc, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return published.list(uscc, LocalDate.now(clock), PageRequest.of(page, size));
@@ -183,13 +198,15 @@ public class RatingResource {
     @Path("/model")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.EVALUATOR_, Role.ENTERPRISE_})
     @Operation(summary = "The current indicator model: dimensions, groups, 45 indicators with weights and rules")
+    @Performs(Action.RATING_MODEL_READ)
     public RatingModelService.Version model() {
-        return models.current();
+        return models.read();
     }
 
     @GET
     @Path("/model/history")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.EVALUATOR_})
+    @Performs(Action.RATING_MODEL_HISTORY)
     public List<RatingModelService.Version> history() {
         return models.history();
     }
@@ -198,6 +215,7 @@ public class RatingResource {
     @Path("/model")
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Store an edited indicator model as the next version, with the reason")
+    @Performs(Action.RATING_MODEL_CHANGE)
     public RatingModelService.Version update(ModelChange body) {
         if (body == null) {
             throw ProblemException.invalid("model", "required");
@@ -209,6 +227,7 @@ public class RatingResource {
     @Path("/reviews/{year}")
     @RolesAllowed({Role.ADMIN_, Role.EVALUATOR_})
     @Operation(summary = "Yearly review (年审): score every park firm for the year, set-based")
+    @Performs(Action.RATING_ANNUAL_REVIEW)
     public Response review(@PathParam("year") int year) {
         return Response.status(201).entity(reviews.run(year)).build();
     }
@@ -216,6 +235,7 @@ public class RatingResource {
     @GET
     @Path("/reviews/{id}/results")
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_, Role.EVALUATOR_})
+    @Performs(Action.RATING_ANNUAL_REVIEW_READ)
     public PageResult<ReviewResultView> reviewResults(@PathParam("id") long id, @QueryParam("uscc") String uscc,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return reviews.results(id, uscc, PageRequest.of(page, size));

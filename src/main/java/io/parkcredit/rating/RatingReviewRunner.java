@@ -1,5 +1,6 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.rating.PeerStats.Member;
@@ -58,6 +59,7 @@ public class RatingReviewRunner {
     ObjectMapper json;
 
     public ReviewView run(int year) {
+        currentUser.require(Action.RATING_ANNUAL_REVIEW);
         if (year < 1900 || year > 2199) {
             throw ProblemException.invalid("year", "between 1900 and 2199");
         }
@@ -200,6 +202,7 @@ public class RatingReviewRunner {
 
     @Transactional
     public PageResult<ReviewResultView> results(long reviewId, String uscc, PageRequest page) {
+        currentUser.require(Action.RATING_ANNUAL_REVIEW_READ);
         String where = " where review_id = :id" + (uscc == null || uscc.isBlank() ? "" : " and uscc = :uscc");
         Query count = em.createNativeQuery("select count(*) from rating_review_results" + where);
         Query rows = em.createNativeQuery("select uscc, score, grade, cast(dimensions as text) from rating_review_results"

@@ -1,5 +1,6 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,28 +45,28 @@ public class RatingService {
     private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() { };
 
     /**
-     * The workflow steps on one application: the state each starts from and the roles that take it
-     * (the rated firm's own ENTERPRISE user where {@code firm}). The guards below and the pages'
-     * buttons both read this table.
+     * The workflow steps on one application: the state each starts from and the action whose roles
+     * take it ({@link Action}; only the rated firm's own ENTERPRISE user where {@code firm}). The
+     * guards below and the pages' buttons both read this table.
      */
     public enum Step {
-        QUALIFY("APPLIED", false, Role.ADMIN),
-        REVIEW("QUALIFIED", false, Role.ADMIN),
-        SCORE("UNDER_EVALUATION", false, Role.EVALUATOR, Role.ADMIN),
-        OBJECT("DRAFT", true),
-        ACCEPT("DRAFT", true),
-        RESOLVE("OBJECTED", false, Role.ADMIN, Role.EVALUATOR),
-        APPROVE("AWAITING_APPROVAL", false, Role.ADMIN),
-        REVOKE("PUBLISHED", false, Role.ADMIN);
+        QUALIFY("APPLIED", false, Action.RATING_QUALIFY),
+        REVIEW("QUALIFIED", false, Action.RATING_REVIEW),
+        SCORE("UNDER_EVALUATION", false, Action.RATING_SCORE),
+        OBJECT("DRAFT", true, Action.RATING_OBJECT),
+        ACCEPT("DRAFT", true, Action.RATING_ACCEPT),
+        RESOLVE("OBJECTED", false, Action.RATING_RESOLVE),
+        APPROVE("AWAITING_APPROVAL", false, Action.RATING_APPROVE),
+        REVOKE("PUBLISHED", false, Action.RATING_REVOKE);
 
         final String from;
         final boolean firm;
-        final Role[] roles;
+        final Action action;
 
-        Step(String from, boolean firm, Role... roles) {
+        Step(String from, boolean firm, Action action) {
             this.from = from;
             this.firm = firm;
-            this.roles = roles;
+            this.action = action;
         }
     }
 
@@ -93,6 +94,7 @@ public class RatingService {
     /** A firm applies (its ENTERPRISE user, or ADMIN on its behalf). */
     @Transactional
     public ApplicationView apply(String uscc, LocalDate day) {
+        currentUser.require(Action.RATING_APPLY);
         if (!currentUser.has(Role.ADMIN) && !(currentUser.has(Role.ENTERPRISE) && uscc.equals(currentUser.uscc()))) {
             throw ProblemException.forbidden("a firm applies for its own rating");
         }
@@ -143,7 +145,7 @@ public class RatingService {
     public Set<Step> steps(ApplicationView a, LocalDate day) {
         Set<Step> steps = java.util.EnumSet.noneOf(Step.class);
         for (Step s : Step.values()) {
-            if (s.from.equals(a.status()) && (s.firm ? ownFirm(a.uscc()) : hasAny(s.roles))) {
+            if (s.from.equals(a.status()) && currentUser.may(s.action) && (!s.firm || ownFirm(a.uscc()))) {
                 steps.add(s);
             }
         }
@@ -355,6 +357,7 @@ public class RatingService {
     /** One application; a firm sees its own, park roles and evaluators all. */
     @Transactional
     public ApplicationView get(long id) {
+        currentUser.require(Action.RATING_APPLICATIONS_READ);
         ApplicationView v = view(id);
         requireReader(v.uscc());
         return v;
@@ -363,6 +366,7 @@ public class RatingService {
     /** Applications a caller may see, newest first. */
     @Transactional
     public PageResult<ApplicationView> list(String uscc, String status, PageRequest page) {
+        currentUser.require(Action.RATING_APPLICATIONS_READ);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (currentUser.has(Role.ENTERPRISE)) {
@@ -427,15 +431,6 @@ public class RatingService {
         return scoring.rate(a.uscc, ind == null ? null : (String) ind[0], day, a.fiscalYear, model, onsite);
     }
 
-    private boolean hasAny(Role... roles) {
-        for (Role r : roles) {
-            if (currentUser.has(r)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean ownFirm(String uscc) {
         return currentUser.has(Role.ENTERPRISE) && uscc.equals(currentUser.uscc());
     }
@@ -456,13 +451,12 @@ public class RatingService {
     }
 
     /**
-     * The application locked for {@code step}: 403 unless the user may take the step (role steps
-     * before the state, the firm's own steps after it), 409 from another state.
+     * The application locked for {@code step}: 403 unless the user may take the step (the role, then
+     * for the firm's steps the ownership), and only then 409 from another state, so a caller without
+     * the right learns nothing of the application's state.
      */
     private App lock(long id, Step step) {
-        if (!step.firm && !hasAny(step.roles)) {
-            throw ProblemException.forbidden("this step is for " + List.of(step.roles));
-        }
+        currentUser.require(step.action);
         return lock(id, step.from, step.firm);
     }
 
@@ -474,12 +468,12 @@ public class RatingService {
         }
         App a = new App(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
                 (String) r[4], (BigDecimal) r[5], date(r[6]), r[7] == null ? null : ((Number) r[7]).longValue());
+        if (firmStep && !ownFirm(a.uscc)) {
+            throw ProblemException.forbidden("only the rated firm objects to or accepts its draft");
+        }
         if (!expected.equals(a.status)) {
             throw ProblemException.conflict("rating-illegal-transition", "application " + id + " is " + a.status
                     + "; this step needs " + expected);
-        }
-        if (firmStep && !ownFirm(a.uscc)) {
-            throw ProblemException.forbidden("only the rated firm objects to or accepts its draft");
         }
         return a;
     }

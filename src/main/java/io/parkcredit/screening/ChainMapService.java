@@ -1,5 +1,6 @@
 package io.parkcredit.screening;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.ProblemException;
@@ -31,6 +32,9 @@ public class ChainMapService {
     private static final Set<String> STAGES = Set.of("UPSTREAM", "MIDSTREAM", "DOWNSTREAM");
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -55,6 +59,7 @@ public class ChainMapService {
     /** The map with every segment's park firms, strength and gap as of today. */
     @Transactional
     public List<ChainView> chains() {
+        currentUser.require(Action.CHAIN_MAP_READ);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.code, c.name, c.description, s.code, s.name, s.stage, array_to_string(s.industry_codes, ','),
@@ -81,6 +86,7 @@ public class ChainMapService {
     /** Replaces the whole map (edit or import), checked field by field and audited. */
     @Transactional
     public List<ChainView> replace(List<ChainInput> chains, String reason) {
+        currentUser.require(Action.CHAIN_MAP_CHANGE);
         List<FieldProblem> problems = new ArrayList<>();
         if (chains == null || chains.isEmpty()) {
             problems.add(FieldProblem.of("chains", "at least one chain"));

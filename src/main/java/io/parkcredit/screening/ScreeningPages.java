@@ -1,5 +1,7 @@
 package io.parkcredit.screening;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +111,7 @@ public class ScreeningPages {
     // ---- the screening form and the saved screenings
 
     @GET
+    @Performs(Action.SCREENING)
     public TemplateInstance form(@QueryParam("page") Integer pageNo) {
         List<CriterionRow> rows = new ArrayList<>();
         for (ScreeningCriterion c : ScreeningCriterion.values()) {
@@ -120,6 +123,7 @@ public class ScreeningPages {
     /** Runs the screening as typed and shows its result; invalid input comes back inline with 422. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.SCREENING)
     public Response screen(MultivaluedMap<String, String> body) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<CriterionRow> rows = new ArrayList<>();
@@ -224,6 +228,7 @@ public class ScreeningPages {
     /** A saved screening recomputed with its stored parameters; nothing new is saved. */
     @GET
     @Path("/{id: \\d+}")
+    @Performs(Action.SCREENING)
     public TemplateInstance result(@PathParam("id") long id, @QueryParam("page") Integer pageNo,
             @QueryParam("xpage") Integer excludedPage) {
         Result result = screenings.view(id);
@@ -243,6 +248,7 @@ public class ScreeningPages {
     @POST
     @Path("/{id: \\d+}/shortlist")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.SCREENING)
     public Response addToShortlist(@PathParam("id") long id, @FormParam("uscc") String uscc,
             @FormParam("note") String note) {
         shortlists.add(id, uscc, note == null || note.isBlank() ? null : note.strip());
@@ -251,6 +257,7 @@ public class ScreeningPages {
 
     @POST
     @Path("/{id: \\d+}/shortlist/{uscc}/remove")
+    @Performs(Action.SCREENING)
     public Response removeFromShortlist(@PathParam("id") long id, @PathParam("uscc") String uscc) {
         shortlists.remove(id, uscc);
         return Response.seeOther(URI.create("/screening/" + id + "#shortlist")).build();
@@ -260,6 +267,7 @@ public class ScreeningPages {
     @GET
     @Path("/{id: \\d+}/shortlist.csv")
     @Produces("text/csv")
+    @Performs(Action.SCREENING)
     public Response shortlistCsv(@PathParam("id") long id) {
         return export.csv(id);
     }
@@ -277,6 +285,7 @@ public class ScreeningPages {
 
     @GET
     @Path("/chains")
+    @Performs(Action.CHAIN_MAP_READ)
     public TemplateInstance chains(@QueryParam("saved") boolean saved) {
         List<ChainView> chains = chainMap.chains();
         return page.render(Templates.chains(chains, embed(chains), mapJson(chains), "", List.of(), saved));
@@ -286,6 +295,7 @@ public class ScreeningPages {
     @POST
     @Path("/chains")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.CHAIN_MAP_CHANGE)
     public Response saveChains(@FormParam("map") String map, @FormParam("reason") String reason) {
         List<String> errors = new ArrayList<>();
         String why = text(reason);

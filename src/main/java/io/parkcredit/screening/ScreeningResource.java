@@ -1,5 +1,7 @@
 package io.parkcredit.screening;
 
+import io.parkcredit.security.Performs;
+import io.parkcredit.security.Action;
 import io.parkcredit.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,18 +47,21 @@ public class ScreeningResource {
     @POST
     @Path("/screenings")
     @Operation(summary = "Exclude risky prospects, rank the rest by TOPSIS; saved with its parameters")
+    @Performs(Action.SCREENING)
     public ScreeningService.Result screen(ScreeningService.Request body) {
         return screenings.screen(body == null ? new ScreeningService.Request(null, null, null) : body);
     }
 
     @GET
     @Path("/screenings/criteria")
+    @Performs(Action.SCREENING)
     public List<ScreeningService.CriterionInfo> criteria() {
         return screenings.criteria();
     }
 
     @GET
     @Path("/screenings")
+    @Performs(Action.SCREENING)
     public List<Map<String, Object>> saved() {
         return screenings.saved();
     }
@@ -64,12 +69,14 @@ public class ScreeningResource {
     @POST
     @Path("/screenings/{id}/rerun")
     @Operation(summary = "Run a saved screening again with its stored parameters")
+    @Performs(Action.SCREENING)
     public ScreeningService.Result rerun(@PathParam("id") long id) {
         return screenings.rerun(id);
     }
 
     @GET
     @Path("/screenings/{id}/shortlist")
+    @Performs(Action.SCREENING)
     public List<ShortlistService.Entry> shortlist(@PathParam("id") long id) {
         return shortlist.list(id);
     }
@@ -78,18 +85,21 @@ public class ScreeningResource {
     @Path("/screenings/{id}/shortlist/export")
     @Produces("text/csv")
     @Operation(summary = "The shortlist as CSV (uscc, name, industry_code, rank, score, note), UTF-8 with BOM")
+    @Performs(Action.SCREENING)
     public Response exportShortlist(@PathParam("id") long id) {
         return export.csv(id);
     }
 
     @POST
     @Path("/screenings/{id}/shortlist")
+    @Performs(Action.SCREENING)
     public List<ShortlistService.Entry> addToShortlist(@PathParam("id") long id, @Valid @NotNull ShortlistAdd body) {
         return shortlist.add(id, body.uscc(), body.note());
     }
 
     @DELETE
     @Path("/screenings/{id}/shortlist/{uscc}")
+    @Performs(Action.SCREENING)
     public List<ShortlistService.Entry> removeFromShortlist(@PathParam("id") long id, @PathParam("uscc") String uscc) {
         return shortlist.remove(id, uscc);
     }
@@ -97,6 +107,7 @@ public class ScreeningResource {
     @GET
     @Path("/chains")
     @Operation(summary = "The industrial chain map with each segment's park firms, strength and gap")
+    @Performs(Action.CHAIN_MAP_READ)
     public List<ChainMapService.ChainView> chainMap() {
         return chains.chains();
     }
@@ -104,6 +115,7 @@ public class ScreeningResource {
     @PUT
     @Path("/chains")
     @Operation(summary = "Replace the chain map (edit or import)")
+    @Performs(Action.CHAIN_MAP_CHANGE)
     public List<ChainMapService.ChainView> replaceChains(@Valid @NotNull ChainMapChange body) {
         return chains.replace(body.chains(), body.reason());
     }

@@ -1,5 +1,6 @@
 package io.parkcredit.screening;
 
+import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.enterprise.RegistryChanged;
@@ -59,6 +60,9 @@ public class ScreeningService {
     }
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     ProspectCriteria prospects;
 
     @Inject
@@ -83,6 +87,7 @@ public class ScreeningService {
     private volatile Instant cachedAt = Instant.EPOCH;
 
     public List<CriterionInfo> criteria() {
+        currentUser.require(Action.SCREENING);
         List<CriterionInfo> list = new ArrayList<>();
         for (ScreeningCriterion c : ScreeningCriterion.values()) {
             list.add(new CriterionInfo(c.name(), c.benefit() ? "BENEFIT" : "COST", c.defaultWeight(), c.label(),
@@ -115,6 +120,7 @@ public class ScreeningService {
     /** Runs a screening and saves it with its parameters. */
     @Transactional
     public Result screen(Request request) {
+        currentUser.require(Action.SCREENING);
         Result result = rank(request, snapshot());
         try {
             Number id = (Number) em.createNativeQuery("insert into screenings (params, summary, created_by)"
@@ -135,6 +141,7 @@ public class ScreeningService {
     /** Runs a saved screening again with its stored parameters (the data may have changed since). */
     @Transactional
     public Result rerun(long screeningId) {
+        currentUser.require(Action.SCREENING);
         return screen(storedRequest(screeningId));
     }
 
@@ -144,6 +151,7 @@ public class ScreeningService {
      */
     @Transactional
     public Result view(long screeningId) {
+        currentUser.require(Action.SCREENING);
         return rank(storedRequest(screeningId), snapshot()).withId(screeningId);
     }
 
@@ -260,6 +268,7 @@ public class ScreeningService {
     /** Saved screenings, newest first. */
     @Transactional
     public List<Map<String, Object>> saved() {
+        currentUser.require(Action.SCREENING);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, cast(params as text), cast(summary as text), created_by,"
                 + " created_at from screenings order by id desc limit 200").getResultList();

@@ -1,5 +1,6 @@
 package io.parkcredit.screening;
 
+import io.parkcredit.security.Action;
 import io.parkcredit.enterprise.Uscc;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.shared.InvalidValueException;
@@ -15,6 +16,9 @@ import java.util.List;
 public class ShortlistService {
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -25,6 +29,7 @@ public class ShortlistService {
 
     @Transactional
     public List<Entry> add(long screeningId, String usccText, String note) {
+        currentUser.require(Action.SCREENING);
         String uscc;
         try {
             uscc = Uscc.parse(usccText).value();
@@ -47,6 +52,7 @@ public class ShortlistService {
 
     @Transactional
     public List<Entry> remove(long screeningId, String uscc) {
+        currentUser.require(Action.SCREENING);
         requireScreening(screeningId);
         em.createNativeQuery("delete from shortlist where screening_id = ?1 and uscc = ?2")
                 .setParameter(1, screeningId).setParameter(2, uscc).executeUpdate();
@@ -56,6 +62,7 @@ public class ShortlistService {
 
     @Transactional
     public List<Entry> list(long screeningId) {
+        currentUser.require(Action.SCREENING);
         requireScreening(screeningId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

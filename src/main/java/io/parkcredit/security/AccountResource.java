@@ -30,6 +30,7 @@ public class AccountResource {
 
     @POST
     @Path("password")
+    @Performs(Action.ACCOUNT_PASSWORD)
     @Operation(summary = "Change your own password (the current one is required); your other sessions end")
     public Response changePassword(@Valid @NotNull PasswordChange body) {
         users.changeOwnPassword(body.currentPassword(), body.newPassword(), null, LoginGuard.address(request));

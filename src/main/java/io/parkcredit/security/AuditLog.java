@@ -56,6 +56,7 @@ public class AuditLog {
 
     @Transactional
     public PageResult<Line> search(String actor, String targetType, String targetKey, PageRequest page) {
+        currentUser.require(Action.AUDIT_READ);
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (actor != null && !actor.isBlank()) {

@@ -18,6 +18,7 @@ public class AuditResource {
     AuditLog audit;
 
     @GET
+    @Performs(Action.AUDIT_READ)
     public PageResult<AuditLog.Line> search(@QueryParam("actor") String actor, @QueryParam("targetType") String targetType,
             @QueryParam("targetKey") String targetKey, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return audit.search(actor, targetType, targetKey, PageRequest.of(page, size));

@@ -42,6 +42,29 @@ public class CurrentUser {
         return user;
     }
 
+    /** Whether the signed-in user's role may take {@code action} (DOMAIN.md §1, {@link Action}). */
+    public boolean may(Action action) {
+        if (identity.isAnonymous()) {
+            return action.anonymous();
+        }
+        for (Role r : action.roles()) {
+            if (identity.hasRole(r.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 403 unless the user's role may take {@code action}. Every service method that reads or
+     * changes data calls this first, before any lookup, so no state leaks to a caller without the right.
+     */
+    public void require(Action action) {
+        if (!may(action)) {
+            throw ProblemException.forbidden("your role may not: " + action.label());
+        }
+    }
+
     public boolean has(Role role) {
         if (actingAs != null) {
             return actingAs.role() == role;

@@ -30,6 +30,11 @@ public class PageContext {
     @TemplateData
     public record Chrome(String userName, Role role, boolean admin, String lang, String path) {
 
+        /** Whether the signed-in role may take an action of the rights table: the nav shows only such links. */
+        public boolean may(String action) {
+            return role != null && Action.valueOf(action).allows(role);
+        }
+
         /** The park committee or the regulator: those who see every list and every run. */
         public boolean park() {
             return admin || role == Role.REGULATOR;

@@ -89,12 +89,14 @@ public class SecurityPages {
     String sessionCookie;
 
     @GET
+    @Performs(Action.START)
     public Response start() {
         return Response.seeOther(URI.create("/enterprises")).build();
     }
 
     @GET
     @Path("login")
+    @Performs(Action.SIGN_IN)
     public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("wait") Long wait) {
         return page.render(Templates.login(error, wait == null || wait < 0 ? 0 : Math.min(wait, 86_400)));
     }
@@ -102,6 +104,7 @@ public class SecurityPages {
     /** Ends the session on the server (a copied cookie no longer works) and clears the browser's cookies. */
     @GET
     @Path("logout")
+    @Performs(Action.SIGN_IN)
     public Response logout() {
         sessions.endCurrent(request, SessionStore.LOGOUT);
         return Response.seeOther(URI.create("/login")).cookie(expired(sessionCookie), expired(SessionStore.COOKIE))
@@ -111,6 +114,7 @@ public class SecurityPages {
     @GET
     @Path("account/password")
     @Authenticated
+    @Performs(Action.ACCOUNT_PASSWORD)
     public TemplateInstance passwordPage() {
         return page.render(Templates.password(List.of(), false));
     }
@@ -119,6 +123,7 @@ public class SecurityPages {
     @POST
     @Path("account/password")
     @Authenticated
+    @Performs(Action.ACCOUNT_PASSWORD)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword) {
         try {
@@ -134,6 +139,7 @@ public class SecurityPages {
     @POST
     @Path("admin/users/{username}/disable")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.USERS_MANAGE)
     public Response disable(@PathParam("username") String username) {
         users.setEnabled(username, false, null);
         return Response.seeOther(URI.create("/admin/users")).build();
@@ -142,6 +148,7 @@ public class SecurityPages {
     @POST
     @Path("admin/users/{username}/enable")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.USERS_MANAGE)
     public Response enable(@PathParam("username") String username) {
         users.setEnabled(username, true, null);
         return Response.seeOther(URI.create("/admin/users")).build();
@@ -149,6 +156,7 @@ public class SecurityPages {
 
     @GET
     @Path("lang/{tag}")
+    @Performs(Action.SIGN_IN)
     public Response language(@PathParam("tag") String tag, @QueryParam("back") String back) {
         String lang = "en".equalsIgnoreCase(tag) ? "en" : "zh-CN";
         NewCookie cookie = new NewCookie.Builder(PageContext.LANG_COOKIE).value(lang).path("/")
@@ -159,6 +167,7 @@ public class SecurityPages {
     @GET
     @Path("admin/audit")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.AUDIT_READ)
     public TemplateInstance audit(@QueryParam("actor") String actor, @QueryParam("targetType") String targetType,
             @QueryParam("targetKey") String targetKey, @QueryParam("page") Integer pageNo) {
         AuditQuery query = new AuditQuery(actor, targetType, targetKey);
@@ -169,6 +178,7 @@ public class SecurityPages {
     @GET
     @Path("admin/users")
     @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.USERS_MANAGE)
     public TemplateInstance users(@QueryParam("page") Integer pageNo) {
         return usersPage(pageNo, new UserForm("", Role.ENTERPRISE.name(), "", ""), List.of(), null);
     }
@@ -177,6 +187,7 @@ public class SecurityPages {
     @Path("admin/users")
     @RolesAllowed(Role.ADMIN_)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Performs(Action.USERS_MANAGE)
     public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
             @RestForm String uscc, @RestForm String institutionCode) {
         UserForm form = new UserForm(username, role, uscc, institutionCode);

@@ -36,6 +36,7 @@ public class UserResource {
 
     @POST
     @Operation(summary = "Create a user; uscc is required for ENTERPRISE, institutionCode for BANK and GUARANTOR")
+    @Performs(Action.USERS_MANAGE)
     public Response create(@Valid @NotNull CreateUser body) {
         var created = users.create(new UserService.NewUser(body.username(), body.password(), body.role(),
                 body.uscc(), body.institutionCode()));
@@ -48,6 +49,7 @@ public class UserResource {
 
     @POST
     @Path("{username}/disable")
+    @Performs(Action.USERS_MANAGE)
     @Operation(summary = "Disable a user: it cannot sign in, its sessions and remembered passwords end at once")
     public UserService.UserView disable(@PathParam("username") String username, @Valid Reason body) {
         return users.setEnabled(username, false, body == null ? null : body.reason());
@@ -55,12 +57,14 @@ public class UserResource {
 
     @POST
     @Path("{username}/enable")
+    @Performs(Action.USERS_MANAGE)
     @Operation(summary = "Enable a disabled user again")
     public UserService.UserView enable(@PathParam("username") String username, @Valid Reason body) {
         return users.setEnabled(username, true, body == null ? null : body.reason());
     }
 
     @GET
+    @Performs(Action.USERS_MANAGE)
     public PageResult<UserService.UserView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return users.list(PageRequest.of(page, size));
     }

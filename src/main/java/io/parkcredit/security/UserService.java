@@ -25,6 +25,9 @@ import java.util.Locale;
 public class UserService {
 
     @Inject
+    io.parkcredit.security.CurrentUser currentUser;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -54,6 +57,7 @@ public class UserService {
 
     @Transactional
     public UserView create(NewUser req) {
+        currentUser.require(Action.USERS_MANAGE);
         checkStrength("password", req.username(), req.password());
         Role role;
         try {
@@ -139,6 +143,7 @@ public class UserService {
      */
     @Transactional
     public void changeOwnPassword(String current, String next, String keepSession, String clientAddress) {
+        currentUser.require(Action.ACCOUNT_PASSWORD);
         User u = currentUser.user();
         if (u == null) {
             throw ProblemException.forbidden("sign in first");
@@ -168,6 +173,7 @@ public class UserService {
     /** ADMIN disables or enables a user; disabling ends its sessions and remembered password at once. */
     @Transactional
     public UserView setEnabled(String username, boolean enabled, String reason) {
+        currentUser.require(Action.USERS_MANAGE);
         User u = User.find("username", username).firstResult();
         if (u == null) {
             throw ProblemException.notFound("user", username);
@@ -196,6 +202,7 @@ public class UserService {
 
     @Transactional
     public PageResult<UserView> list(PageRequest page) {
+        currentUser.require(Action.USERS_MANAGE);
         var q = User.<User>findAll(Sort.by("username"));
         return new PageResult<>(q.page(Page.of(page.page(), page.size())).list().stream().map(UserView::of).toList(),
                 page.page(), page.size(), q.count());

@@ -94,7 +94,8 @@ class RatingApiTest {
         long id = RatingFixtures.apply(firm, uscc);
         Fixtures.asUser(firm).get("/api/ratings/applications/" + id + "/report.pdf").then().statusCode(409)
                 .body("type", endsWith("rating-not-scored"));
-        RatingFixtures.step(null, id, "objection", Map.of("reason", "x")).statusCode(409);
+        // objecting is the rated firm's step: the park is refused before it learns the state
+        RatingFixtures.step(null, id, "objection", Map.of("reason", "x")).statusCode(403);
         String regulator = Fixtures.newUser("REGULATOR", null, null);
         Fixtures.asUser(regulator).get("/api/ratings/applications?uscc=" + uscc).then().statusCode(200)
                 .body("items[0].status", equalTo("APPLIED"));
