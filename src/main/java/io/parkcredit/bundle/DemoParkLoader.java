@@ -1,5 +1,8 @@
 package io.parkcredit.bundle;
 
+import io.parkcredit.security.Role;
+import io.parkcredit.security.StartupActor;
+import io.parkcredit.security.StartupActor.Actor;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.Interceptor;
@@ -48,12 +51,14 @@ public class DemoParkLoader {
     @Inject
     DemoStory story;
 
+    @Inject
+    StartupActor actors;
+
     /** Runs after the other start-up observers: the story needs the seeded rating model, rules and ADMIN. */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent ev) {
         if (firmsAtStart > 0 && registryEmpty()) {
             LOG.infof("loading a demo park of %d firms into the empty registry", firmsAtStart);
             LocalDate today = LocalDate.now(clock);
-            load(firmsAtStart, "system");
             tellStory(today);
         }
     }
@@ -67,11 +72,15 @@ public class DemoParkLoader {
     private void tellStory(LocalDate today) {
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-story"));
         try {
-            thread.submit(() -> story.tell(today, DemoPark.Settings.demo(firmsAtStart, today).seed())).get();
+            thread.submit(() -> {
+                // the import is an ADMIN action like any other: taken by the start-up's own actor
+                actors.run(Actor.of("system", Role.ADMIN), () -> load(firmsAtStart, "system"));
+                story.tell(today, DemoPark.Settings.demo(firmsAtStart, today).seed());
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            LOG.error("the demo park is loaded, but telling its story failed", e.getCause());
+            LOG.error("loading the demo park or telling its story failed", e.getCause());
         } finally {
             thread.shutdown();
         }

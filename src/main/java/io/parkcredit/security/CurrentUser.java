@@ -44,11 +44,11 @@ public class CurrentUser {
 
     /** Whether the signed-in user's role may take {@code action} (DOMAIN.md §1, {@link Action}). */
     public boolean may(Action action) {
-        if (identity.isAnonymous()) {
+        if (isAnonymous()) {
             return action.anonymous();
         }
         for (Role r : action.roles()) {
-            if (identity.hasRole(r.name())) {
+            if (has(r)) {
                 return true;
             }
         }

@@ -37,9 +37,6 @@ public class UserService {
     Clock clock;
 
     @Inject
-    CurrentUser currentUser;
-
-    @Inject
     PasswordIdentityProvider passwords;
 
     @Inject
