@@ -162,6 +162,24 @@ class SmsDispatchTest {
         assertThat(sms(firm.uscc()).getInt("items[0].attempts")).isEqualTo(2);
     }
 
+    @Test
+    void aFailedAttemptGivesItsDailyCapSlotBack() {
+        Firm firm = MonitoringFixtures.firm("退额");
+        post(event(firm.uscc(), "TAX_ARREARS", "GENERAL", RECENT, "欠税"));
+        RecordingSender sender = new RecordingSender();
+        sender.down = true;
+        String[] scope = {firm.uscc()};
+        Instant t0 = at(TOMORROW, 10, 0);
+        // a cap of 1: the refused attempt took the number's only slot of the day at the claim
+        assertThat(dispatcher.dispatch(t0, sender, MonitoringFixtures.policy(1), 100, scope).retrying()).isEqualTo(1);
+        sender.down = false;
+        SmsDispatcher.Round retry = dispatcher.dispatch(t0.plusSeconds(1), sender, MonitoringFixtures.policy(1), 100, scope);
+        assertThat(retry.suppressed()).isZero();
+        assertThat(retry.sent()).isEqualTo(1);
+        assertThat(sender.sent).singleElement().satisfies(m -> assertThat(m.mobile()).isEqualTo(firm.mobile()));
+        assertThat(sender.tries.values()).containsExactly(2);
+    }
+
     private final class DispatchPolicyRun {
         private final RecordingSender sender;
         private final String[] scope;
