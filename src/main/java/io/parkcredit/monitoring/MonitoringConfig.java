@@ -49,13 +49,21 @@ public interface MonitoringConfig {
         @WithDefault("true")
         boolean dispatch();
 
-        /** Dispatcher threads per instance draining the outbox after new rows are queued. */
+        /** Dispatcher threads per instance: rounds run at once, and provider calls in parallel. */
         @WithDefault("2")
         int threads();
 
-        /** Messages claimed per dispatcher transaction. */
+        /** Messages one dispatcher round claims (and then sends in parallel on the threads). */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * How long a round holds the messages it claimed. A message whose result is not recorded by
+         * then (the instance died) is claimed again by the next round and resent with the same id.
+         * A round starts no send after half of it; keep it above twice the provider timeout.
+         */
+        @WithDefault("PT1M")
+        Duration lease();
 
         /** Messages one number receives per park day at most; the rest are SUPPRESSED. */
         @WithDefault("10")
@@ -123,5 +131,11 @@ public interface MonitoringConfig {
 
         @WithDefault("PT10S")
         Duration timeout();
+
+        /**
+         * A vendor-specific optional parameter (0x1400–0x3FFF, agreed with the operator) that carries
+         * the whole outbox id, so the SMS centre can drop a resent message; unset: none.
+         */
+        Optional<Integer> outIdTag();
     }
 }

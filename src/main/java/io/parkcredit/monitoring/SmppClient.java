@@ -3,6 +3,8 @@ package io.parkcredit.monitoring;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.AlertNotification;
@@ -33,6 +35,17 @@ import org.jsmpp.util.DeliveryReceiptState;
  * message_payload parameter, so long Chinese texts need no segmenting here) with a delivery receipt
  * requested; receipts (deliver_sm) are handed to the {@link Receipts} callback. The session is
  * opened on first use and again after it dropped.
+ *
+ * <p><b>What SMPP can and cannot promise about repeats.</b> SMPP 3.4 has no idempotency key: a
+ * submit_sm sent twice is two messages unless the SMS centre itself drops the repeat. Every submit
+ * carries the outbox id where a centre can see it: the low 16 bits in {@code user_message_reference}
+ * (0x0204, standard, but it wraps every 65,536 messages, so it is a hint, not a key) and, when the
+ * operator agrees a vendor-specific tag ({@code parkcredit.monitoring.sms.smpp.out-id-tag}, 0x1400–0x3FFF),
+ * the whole id as text in that parameter, which a centre configured for it can deduplicate on (and
+ * which others must ignore, SMPP 3.4 §5.3). Without such a centre, a message is handed over again —
+ * and may reach the phone twice — when the dispatcher died between the centre's answer and the
+ * record of it, or when the answer (submit_sm_resp) was lost to a timeout; every other message is
+ * handed over once.
  */
 public class SmppClient implements AutoCloseable {
 
@@ -44,7 +57,9 @@ public class SmppClient implements AutoCloseable {
         void receipt(String messageId, boolean delivered, String state);
     }
 
-    public record Settings(String host, int port, String systemId, String password, String sourceAddr, Duration timeout) {
+    /** {@code outIdTag}: the vendor-specific parameter carrying the whole outbox id, or null for none. */
+    public record Settings(String host, int port, String systemId, String password, String sourceAddr, Duration timeout,
+            Integer outIdTag) {
     }
 
     private final Settings settings;
@@ -56,16 +71,26 @@ public class SmppClient implements AutoCloseable {
         this.receipts = receipts;
     }
 
-    /** Submits one message; the SMSC's message id, or an exception when the centre cannot be reached or refuses. */
-    public synchronized SmsSender.Outcome submit(String mobile, String text) {
+    /**
+     * Submits one message with its outbox id ({@code outId}, the same on every resend); the SMSC's
+     * message id, or why the centre refused or could not be reached.
+     */
+    public synchronized SmsSender.Outcome submit(long outId, String mobile, String text) {
         try {
             SMPPSession s = session();
             byte[] payload = text.getBytes(StandardCharsets.UTF_16BE);
+            List<OptionalParameter> params = new ArrayList<>(3);
+            params.add(new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload));
+            params.add(new OptionalParameter.User_message_reference((short) (outId & 0xFFFF)));
+            if (settings.outIdTag() != null) {
+                params.add(new OptionalParameter.OctetString(settings.outIdTag().shortValue(),
+                        String.valueOf(outId).getBytes(StandardCharsets.US_ASCII)));
+            }
             var result = s.submitShortMessage("CMT", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
                     settings.sourceAddr(), TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, mobile, new ESMClass(),
                     (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
                     new GeneralDataCoding(Alphabet.ALPHA_UCS2), (byte) 0, new byte[0],
-                    new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), payload));
+                    params.toArray(OptionalParameter[]::new));
             return SmsSender.Outcome.sent(result.getMessageId());
         } catch (NegativeResponseException e) {
             return SmsSender.Outcome.failed("SMSC refused: command status " + e.getCommandStatus());

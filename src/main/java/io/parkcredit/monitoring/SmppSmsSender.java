@@ -28,14 +28,14 @@ public class SmppSmsSender implements SmsSender {
 
     @Override
     public Outcome send(Message m) {
-        return client().submit(m.mobile(), m.text());
+        return client().submit(m.id(), m.mobile(), m.text());
     }
 
     private synchronized SmppClient client() {
         if (client == null) {
             MonitoringConfig.Smpp s = config.sms().smpp();
             client = new SmppClient(new SmppClient.Settings(s.host(), s.port(), s.systemId().orElse(""),
-                    s.password().orElse(""), s.sourceAddr(), s.timeout()), this::receipt);
+                    s.password().orElse(""), s.sourceAddr(), s.timeout(), s.outIdTag().orElse(null)), this::receipt);
         }
         return client;
     }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,25 +17,47 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the SMS outbox (DOMAIN.md §6). A round claims due PENDING rows with
- * {@code FOR UPDATE SKIP LOCKED} (so instances and threads never take the same row), applies the
- * quiet hours, the daily cap per number and the back-off of {@link DispatchPolicy}, hands each
- * message to the configured {@link SmsSender}, and records status, attempt and reason in the same
- * transaction. Rounds run from the clustered job and, without waiting for it, whenever new rows
- * are queued ({@link #wake()}).
+ * Sends the SMS outbox (DOMAIN.md §6) in three steps, so that no database lock is held while a
+ * provider is called:
+ * <ol>
+ * <li><b>claim</b> — one short transaction takes up to batch-size due PENDING rows
+ * ({@code FOR UPDATE SKIP LOCKED}: instances and threads never take the same row), stamps them with
+ * the round's token, this node and a lease ({@code next_attempt_at} becomes the lease's end), applies
+ * the quiet hours and the daily cap of {@link DispatchPolicy} (held rows go back with the hour they
+ * may go, rows over the cap are SUPPRESSED, every other row takes a slot of its number's counter of
+ * the day) and commits;</li>
+ * <li><b>send</b> — outside any transaction, the first message alone (a provider that is down costs
+ * one call per round, not one per thread), the rest in parallel on the dispatcher threads; no send
+ * starts after half the lease, so a lease never ends under a message being sent;</li>
+ * <li><b>record</b> — a second transaction writes every result in one UPDATE over arrays (only
+ * rows that still carry this round's token) with the attempt rows, gives back the cap slot of each
+ * message not sent, and schedules retries with the doubling back-off.</li>
+ * </ol>
+ * A crash between the provider's answer and the record leaves the messages of that round claimed;
+ * when their lease ends the next round takes them again, notes the unrecorded attempt, and sends them
+ * with the same outbox id, the provider's idempotency key ({@code outId} for the HTTP gateway; what
+ * SMPP can promise is in {@link SmppClient}). Rounds run from the clustered job and, without waiting
+ * for it, whenever new rows are committed ({@link #wake()}).
  */
 @ApplicationScoped
 public class SmsDispatcher {
@@ -42,6 +65,10 @@ public class SmsDispatcher {
     private static final Logger LOG = Logger.getLogger(SmsDispatcher.class);
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
+    /** This instance in the claims it takes ("pid@host"). */
+    static final String NODE = abbreviate(ManagementFactory.getRuntimeMXBean().getName(), 128);
+    /** Times the record step is tried before its messages are left to the lease. */
+    private static final int RECORD_TRIES = 3;
 
     @Inject
     DataSource dataSource;
@@ -61,8 +88,12 @@ public class SmsDispatcher {
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
     private volatile ExecutorService workers;
+    private volatile ExecutorService sending;
 
-    /** What a round did. {@code unavailable}: the provider was down, the round stopped early. */
+    /**
+     * What a round did. {@code claimed}: messages taken; {@code unavailable}: the provider was down,
+     * the round stopped early (the messages it did not reach went back unchanged).
+     */
     public record Round(int claimed, int sent, int failed, int held, int suppressed, int retrying, boolean unavailable) {
     }
 
@@ -77,7 +108,7 @@ public class SmsDispatcher {
             return;
         }
         dirty.set(true);
-        int threads = Math.max(1, config.sms().threads());
+        int threads = threads();
         while (true) {
             int n = active.get();
             if (n >= threads) {
@@ -88,6 +119,10 @@ public class SmsDispatcher {
                 return;
             }
         }
+    }
+
+    private int threads() {
+        return Math.max(1, config.sms().threads());
     }
 
     private void drain() {
@@ -110,44 +145,134 @@ public class SmsDispatcher {
 
     private synchronized ExecutorService executor() {
         if (workers == null) {
-            workers = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "sms-dispatch");
-                t.setDaemon(true);
-                return t;
-            });
+            workers = Executors.newCachedThreadPool(daemon("sms-dispatch"));
         }
         return workers;
     }
 
+    /** The provider calls of every round of this instance: at most {@code threads} at once. */
+    private synchronized ExecutorService sendPool() {
+        if (sending == null) {
+            sending = Executors.newFixedThreadPool(threads(), daemon("sms-send"));
+        }
+        return sending;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     void stop(@Observes ShutdownEvent ev) {
         receiptRetries.shutdownNow();
-        ExecutorService w = workers;
-        if (w != null) {
-            w.shutdownNow();
+        for (ExecutorService pool : new ExecutorService[] {workers, sending}) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
-    private record Row(long id, String mobile, String text, String templateCode, Map<String, String> params,
-            boolean urgent, int attempts, Instant acceptedAt) {
+    /** A claimed message; {@code attempt} counts this one, {@code due} is when it was due before the claim. */
+    private record Claimed(long id, String mobile, String text, String templateCode, Map<String, String> params,
+            boolean urgent, int attempt, Instant acceptedAt, Instant due, LocalDate countedOn) {
+
+        Claimed counted(LocalDate day) {
+            return new Claimed(id, mobile, text, templateCode, params, urgent, attempt, acceptedAt, due, day);
+        }
     }
 
+    /** What the claim step left to send, and what it settled at once. */
+    private record Claim(int claimed, List<Claimed> toSend, int held, int suppressed) {
+    }
+
+    /** A row's new state. {@code release}: give back the cap slot the claim took for it. */
     private record Change(long id, String status, String reason, int attempts, Instant next, Instant sentAt,
-            String providerId, String error) {
+            String providerId, String error, boolean release) {
     }
 
-    /** One round: claim, decide, send, record; one transaction. */
+    private record Attempt(long id, int attempt, Instant at, String outcome, String detail) {
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One round: claim and commit, send outside any transaction, record in a new transaction. */
     public Round dispatch(Instant now, SmsSender sender, DispatchPolicy policy, int batchSize) {
         return dispatch(now, sender, policy, batchSize, null);
     }
 
     /** A round over the messages of the given firms only (null = all). */
     public Round dispatch(Instant now, SmsSender sender, DispatchPolicy policy, int batchSize, String[] firms) {
+        UUID token = UUID.randomUUID();
+        Duration lease = config.sms().lease();
+        Claim claim = inTransaction(c -> claim(c, token, now, lease, policy, batchSize, firms));
+        List<Claimed> rows = claim.toSend();
+        if (rows.isEmpty()) {
+            return new Round(claim.claimed(), 0, 0, claim.held(), claim.suppressed(), 0, false);
+        }
+        SmsSender.Outcome[] outcomes = send(sender, rows, lease);
+
+        List<Change> changes = new ArrayList<>(rows.size());
+        List<Attempt> attempts = new ArrayList<>(rows.size());
+        int sent = 0, failed = 0, retrying = 0;
+        boolean unavailable = false;
+        for (int i = 0; i < rows.size(); i++) {
+            Claimed row = rows.get(i);
+            SmsSender.Outcome outcome = outcomes[i];
+            if (outcome == null) {
+                // not reached in this round (the provider went down, or the lease ran short): as before the claim
+                changes.add(new Change(row.id(), "PENDING", null, row.attempt() - 1, row.due(), null, null, null, true));
+                continue;
+            }
+            if (outcome.sent()) {
+                changes.add(new Change(row.id(), "SENT", null, row.attempt(), now, now, outcome.providerId(), null, false));
+                attempts.add(new Attempt(row.id(), row.attempt(), now, "SENT", outcome.providerId()));
+                sent++;
+                continue;
+            }
+            Optional<Duration> retry = policy.retryAfter(row.attempt());
+            if (retry.isPresent()) {
+                changes.add(new Change(row.id(), "PENDING", null, row.attempt(), now.plus(retry.get()), null, null,
+                        outcome.error(), true));
+                retrying++;
+            } else {
+                changes.add(new Change(row.id(), "FAILED", "no attempt left after " + row.attempt() + ": " + outcome.error(),
+                        row.attempt(), now, null, null, outcome.error(), true));
+                failed++;
+            }
+            attempts.add(new Attempt(row.id(), row.attempt(), now, "FAILED", outcome.error()));
+            unavailable |= outcome.unavailable();
+        }
+        Map<Long, Claimed> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        for (int tryNo = 1;; tryNo++) {
+            try {
+                inTransaction(c -> record(c, token, changes, attempts, byId, sender.name()));
+                break;
+            } catch (IllegalStateException e) {
+                if (tryNo >= RECORD_TRIES) {
+                    LOG.warnf("SMS results of %d messages not recorded; they are sent again, with the same id, when"
+                            + " their lease ends: %s", rows.size(), e.getMessage());
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L * tryNo);
+            }
+        }
+        return new Round(claim.claimed(), sent, failed, claim.held(), claim.suppressed(), retrying, unavailable);
+    }
+
+    private <T> T inTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Round round = round(c, now, sender, policy, batchSize, firms);
+                T result = work.run(c);
                 c.commit();
-                return round;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -159,89 +284,102 @@ public class SmsDispatcher {
         }
     }
 
-    private Round round(Connection c, Instant now, SmsSender sender, DispatchPolicy policy, int batchSize,
-            String[] firms) throws SQLException {
-        List<Row> rows = claim(c, now, batchSize, firms);
-        if (rows.isEmpty()) {
-            return new Round(0, 0, 0, 0, 0, 0, false);
-        }
-        LocalDate day = DispatchPolicy.parkDay(now);
-        Map<String, Integer> sentToday = lockCounts(c, rows, day);
-        List<Change> changes = new ArrayList<>(rows.size());
-        List<Object[]> attempts = new ArrayList<>();
-        int sent = 0, failed = 0, held = 0, suppressed = 0, retrying = 0;
-        boolean unavailable = false;
-        for (Row row : rows) {
-            Optional<Instant> hold = policy.heldUntil(now, row.urgent());
-            if (hold.isPresent()) {
-                changes.add(new Change(row.id(), "PENDING", "held in the quiet hours " + policy.quietStart() + "–"
-                        + policy.quietEnd() + " until " + hold.get(), row.attempts(), hold.get(), null, null, null));
-                held++;
-                continue;
-            }
-            int count = sentToday.getOrDefault(row.mobile(), 0);
-            if (!policy.withinCap(count)) {
-                changes.add(new Change(row.id(), "SUPPRESSED", "daily cap of " + policy.dailyCap() + " SMS per number reached on "
-                        + day, row.attempts(), now, null, null, null));
-                suppressed++;
-                continue;
-            }
-            SmsSender.Outcome outcome;
-            try {
-                outcome = sender.send(new SmsSender.Message(row.id(), row.mobile(), row.text(), row.templateCode(), row.params(),
-                        row.acceptedAt()));
-            } catch (RuntimeException e) {
-                outcome = SmsSender.Outcome.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            int attempt = row.attempts() + 1;
-            if (outcome.sent()) {
-                sentToday.put(row.mobile(), count + 1);
-                changes.add(new Change(row.id(), "SENT", null, attempt, now, now, outcome.providerId(), null));
-                attempts.add(new Object[] {row.id(), attempt, "SENT", outcome.providerId()});
-                sent++;
-                continue;
-            }
-            Optional<Duration> retry = policy.retryAfter(attempt);
-            if (retry.isPresent()) {
-                changes.add(new Change(row.id(), "PENDING", null, attempt, now.plus(retry.get()), null, null,
-                        outcome.error()));
-                retrying++;
-            } else {
-                changes.add(new Change(row.id(), "FAILED", "no attempt left after " + attempt + ": " + outcome.error(),
-                        attempt, now, null, null, outcome.error()));
-                failed++;
-            }
-            attempts.add(new Object[] {row.id(), attempt, "FAILED", outcome.error()});
-            if (outcome.unavailable()) {
-                unavailable = true;
-                break;
-            }
-        }
-        record(c, changes, attempts, sender.name(), now);
-        saveCounts(c, sentToday, day);
-        return new Round(rows.size(), sent, failed, held, suppressed, retrying, unavailable);
-    }
+    // ---- 1. claim -------------------------------------------------------------------------------
 
-    private List<Row> claim(Connection c, Instant now, int batchSize, String[] firms) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, mobile, text, template_code, params::text, urgent, attempts, accepted_at"
-                + " from sms_outbox where status = 'PENDING' and next_attempt_at <= ?"
+    private Claim claim(Connection c, UUID token, Instant now, Duration lease, DispatchPolicy policy, int batchSize,
+            String[] firms) throws SQLException {
+        List<Claimed> rows = new ArrayList<>();
+        List<Attempt> lost = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("with due as (select id, next_attempt_at, claim_token, claimed_by,"
+                + " claimed_at from sms_outbox where status = 'PENDING' and next_attempt_at <= ?"
                 + (firms == null ? "" : " and uscc = any(?)")
-                + " order by next_attempt_at, id limit ? for update skip locked")) {
+                + " order by next_attempt_at, id limit ? for update skip locked)"
+                + " update sms_outbox o set claim_token = ?, claimed_by = ?, claimed_at = ?, next_attempt_at = ?,"
+                + " attempts = o.attempts + 1 from due where o.id = due.id"
+                + " returning o.id, o.mobile, o.text, o.template_code, o.params::text, o.urgent, o.attempts, o.accepted_at,"
+                + " due.next_attempt_at, o.counted_on, due.claim_token is not null, due.claimed_by, due.claimed_at")) {
             int i = 1;
             ps.setTimestamp(i++, Timestamp.from(now));
             if (firms != null) {
                 ps.setArray(i++, c.createArrayOf("text", firms));
             }
-            ps.setInt(i, batchSize);
+            ps.setInt(i++, batchSize);
+            ps.setObject(i++, token);
+            ps.setString(i++, NODE);
+            ps.setTimestamp(i++, Timestamp.from(now));
+            ps.setTimestamp(i, Timestamp.from(now.plus(lease)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), params(rs.getString(5)),
-                            rs.getBoolean(6), rs.getInt(7), rs.getTimestamp(8).toInstant()));
+                    Claimed r = new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            params(rs.getString(5)), rs.getBoolean(6), rs.getInt(7), rs.getTimestamp(8).toInstant(),
+                            rs.getTimestamp(9).toInstant(), rs.getObject(10, LocalDate.class));
+                    rows.add(r);
+                    if (rs.getBoolean(11)) {
+                        Timestamp at = rs.getTimestamp(13);
+                        lost.add(new Attempt(r.id(), r.attempt() - 1, at == null ? now : at.toInstant(), "UNRECORDED",
+                                "claimed by " + rs.getString(12) + "; no result recorded before its lease ended"
+                                        + " (the provider may have it); taken again with the same id"));
+                    }
                 }
             }
         }
-        return rows;
+        if (rows.isEmpty()) {
+            return new Claim(0, List.of(), 0, 0);
+        }
+        rows.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
+        if (!lost.isEmpty()) {
+            LOG.warnf("%d SMS whose result was never recorded are taken again (same provider id)", lost.size());
+            insertAttempts(c, lost);
+        }
+
+        LocalDate day = DispatchPolicy.parkDay(now);
+        List<Change> settled = new ArrayList<>();
+        List<Claimed> candidates = new ArrayList<>(rows.size());
+        int held = 0, suppressed = 0;
+        for (Claimed row : rows) {
+            Optional<Instant> hold = policy.heldUntil(now, row.urgent());
+            if (hold.isPresent()) {
+                settled.add(new Change(row.id(), "PENDING", "held in the quiet hours " + policy.quietStart() + "–"
+                        + policy.quietEnd() + " until " + hold.get(), row.attempt() - 1, hold.get(), null, null, null, false));
+                held++;
+            } else {
+                candidates.add(row);
+            }
+        }
+        TreeSet<String> mobiles = new TreeSet<>();
+        candidates.stream().filter(r -> !day.equals(r.countedOn())).forEach(r -> mobiles.add(r.mobile()));
+        Map<String, Integer> counts = mobiles.isEmpty() ? Map.of() : lockCounts(c, mobiles, day);
+        Map<String, Integer> taken = new HashMap<>();
+        List<Claimed> toSend = new ArrayList<>(candidates.size());
+        List<Long> reserved = new ArrayList<>();
+        for (Claimed row : candidates) {
+            if (day.equals(row.countedOn())) {
+                toSend.add(row); // its slot of today was taken by the claim whose result was lost
+                continue;
+            }
+            int count = counts.getOrDefault(row.mobile(), 0) + taken.getOrDefault(row.mobile(), 0);
+            if (!policy.withinCap(count)) {
+                settled.add(new Change(row.id(), "SUPPRESSED", "daily cap of " + policy.dailyCap() + " SMS per number reached on "
+                        + day, row.attempt() - 1, now, null, null, null, false));
+                suppressed++;
+                continue;
+            }
+            taken.merge(row.mobile(), 1, Integer::sum);
+            reserved.add(row.id());
+            toSend.add(row.counted(day));
+        }
+        if (!taken.isEmpty()) {
+            takeSlots(c, taken, day);
+            try (PreparedStatement ps = c.prepareStatement("update sms_outbox set counted_on = ? where id = any(?)")) {
+                ps.setObject(1, day);
+                ps.setArray(2, c.createArrayOf("bigint", reserved.toArray()));
+                ps.executeUpdate();
+            }
+        }
+        if (!settled.isEmpty()) {
+            settle(c, token, settled, List.of(), "");
+        }
+        return new Claim(rows.size(), toSend, held, suppressed);
     }
 
     private Map<String, String> params(String text) {
@@ -253,9 +391,7 @@ public class SmsDispatcher {
     }
 
     /** Locks the numbers' counters of the day (in a fixed order: no deadlock between rounds). */
-    private static Map<String, Integer> lockCounts(Connection c, List<Row> rows, LocalDate day) throws SQLException {
-        TreeSet<String> mobiles = new TreeSet<>();
-        rows.forEach(r -> mobiles.add(r.mobile()));
+    private static Map<String, Integer> lockCounts(Connection c, TreeSet<String> mobiles, LocalDate day) throws SQLException {
         String[] arr = mobiles.toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement("insert into sms_daily_counts (mobile, day, sent)"
                 + " select m, ?, 0 from unnest(?::text[]) m order by m on conflict do nothing")) {
@@ -277,21 +413,109 @@ public class SmsDispatcher {
         return counts;
     }
 
-    private static void saveCounts(Connection c, Map<String, Integer> counts, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = v.sent"
-                + " from unnest(?::text[], ?::int[]) v (mobile, sent) where d.day = ? and d.mobile = v.mobile and d.sent <> v.sent")) {
-            ps.setArray(1, c.createArrayOf("text", counts.keySet().toArray()));
-            ps.setArray(2, c.createArrayOf("integer", counts.values().toArray()));
+    private static void takeSlots(Connection c, Map<String, Integer> taken, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = d.sent + v.n"
+                + " from unnest(?::text[], ?::int[]) v (mobile, n) where d.day = ? and d.mobile = v.mobile")) {
+            ps.setArray(1, c.createArrayOf("text", taken.keySet().toArray()));
+            ps.setArray(2, c.createArrayOf("integer", taken.values().toArray()));
             ps.setObject(3, day);
             ps.executeUpdate();
         }
     }
 
-    private static void record(Connection c, List<Change> changes, List<Object[]> attempts, String provider, Instant now)
+    // ---- 2. send --------------------------------------------------------------------------------
+
+    /**
+     * Hands the messages to the sender outside any transaction: the first alone, then the rest on
+     * the send threads. An entry stays null for a message not handed over (the provider went down,
+     * or half the lease has passed). An {@link Error} from a sender (the JVM is failing) ends the
+     * round without a record: its messages are taken again when their lease ends.
+     */
+    private SmsSender.Outcome[] send(SmsSender sender, List<Claimed> rows, Duration lease) {
+        int n = rows.size();
+        SmsSender.Outcome[] out = new SmsSender.Outcome[n];
+        long startBy = System.nanoTime() + lease.toNanos() / 2;
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Error> fatal = new AtomicReference<>();
+        Runnable work = () -> {
+            int i;
+            while (!stop.get() && System.nanoTime() - startBy < 0 && (i = next.getAndIncrement()) < n) {
+                out[i] = sendOne(sender, rows.get(i), fatal);
+                if (out[i] == null || out[i].unavailable()) {
+                    stop.set(true);
+                }
+            }
+        };
+        ExecutorService pool = sendPool();
+        // the first message alone: when the provider is down the round costs one call
+        Runnable first = () -> {
+            if (next.getAndIncrement() == 0) {
+                out[0] = sendOne(sender, rows.get(0), fatal);
+                if (out[0] == null || out[0].unavailable()) {
+                    stop.set(true);
+                }
+            }
+        };
+        CompletableFuture.runAsync(first, pool).join();
+        if (!stop.get() && n > 1) {
+            int workers = Math.min(threads(), n - 1);
+            CompletableFuture<?>[] all = new CompletableFuture<?>[workers];
+            for (int w = 0; w < workers; w++) {
+                all[w] = CompletableFuture.runAsync(work, pool);
+            }
+            CompletableFuture.allOf(all).join();
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
+        }
+        return out;
+    }
+
+    private static SmsSender.Outcome sendOne(SmsSender sender, Claimed row, AtomicReference<Error> fatal) {
+        try {
+            return sender.send(new SmsSender.Message(row.id(), row.mobile(), row.text(), row.templateCode(), row.params(),
+                    row.acceptedAt()));
+        } catch (RuntimeException e) {
+            return SmsSender.Outcome.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (Error e) {
+            fatal.compareAndSet(null, e);
+            return null;
+        }
+    }
+
+    // ---- 3. record ------------------------------------------------------------------------------
+
+    private static Void record(Connection c, UUID token, List<Change> changes, List<Attempt> attempts, Map<Long, Claimed> rows,
+            String provider) throws SQLException {
+        Set<Long> recorded = settle(c, token, changes, attempts, provider);
+        if (recorded.size() < changes.size()) {
+            LOG.warnf("%d SMS results not recorded: another round took the messages after their lease ended",
+                    changes.size() - recorded.size());
+        }
+        TreeMap<String, Integer> release = new TreeMap<>();
+        for (Change ch : changes) {
+            Claimed row = rows.get(ch.id());
+            if (ch.release() && row.countedOn() != null && recorded.contains(ch.id())) {
+                release.merge(row.mobile() + "|" + row.countedOn(), 1, Integer::sum);
+            }
+        }
+        if (!release.isEmpty()) {
+            giveBackSlots(c, release);
+        }
+        return null;
+    }
+
+    /**
+     * Writes the rows' new state (only rows still claimed by this round) and their attempt rows in
+     * one statement; the ids written.
+     */
+    private static Set<Long> settle(Connection c, UUID token, List<Change> changes, List<Attempt> attempts, String provider)
             throws SQLException {
         int n = changes.size();
         Object[] ids = new Object[n], statuses = new Object[n], reasons = new Object[n], counts = new Object[n],
-                nexts = new Object[n], sentAts = new Object[n], providerIds = new Object[n], errors = new Object[n];
+                nexts = new Object[n], sentAts = new Object[n], providerIds = new Object[n], errors = new Object[n],
+                releases = new Object[n];
         for (int i = 0; i < n; i++) {
             Change ch = changes.get(i);
             ids[i] = ch.id();
@@ -302,47 +526,98 @@ public class SmsDispatcher {
             sentAts[i] = ch.sentAt() == null ? null : Timestamp.from(ch.sentAt());
             providerIds[i] = ch.providerId();
             errors[i] = ch.error();
-        }
-        try (PreparedStatement ps = c.prepareStatement("update sms_outbox o set status = v.status,"
-                + " reason = coalesce(v.reason, o.reason), attempts = v.attempts, next_attempt_at = v.next,"
-                + " sent_at = coalesce(v.sent_at, o.sent_at), provider = case when v.sent_at is null then o.provider else ? end,"
-                + " provider_id = coalesce(v.provider_id, o.provider_id), last_error = coalesce(v.error, o.last_error)"
-                + " from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[])"
-                + " v (id, status, reason, attempts, next, sent_at, provider_id, error) where o.id = v.id")) {
-            ps.setString(1, provider);
-            ps.setArray(2, c.createArrayOf("bigint", ids));
-            ps.setArray(3, c.createArrayOf("text", statuses));
-            ps.setArray(4, c.createArrayOf("text", reasons));
-            ps.setArray(5, c.createArrayOf("integer", counts));
-            ps.setArray(6, c.createArrayOf("timestamptz", nexts));
-            ps.setArray(7, c.createArrayOf("timestamptz", sentAts));
-            ps.setArray(8, c.createArrayOf("text", providerIds));
-            ps.setArray(9, c.createArrayOf("text", errors));
-            ps.executeUpdate();
-        }
-        if (attempts.isEmpty()) {
-            return;
+            releases[i] = ch.release();
         }
         int m = attempts.size();
-        Object[] aIds = new Object[m], aNos = new Object[m], outcomes = new Object[m], details = new Object[m];
+        Object[] aIds = new Object[m], aNos = new Object[m], aAts = new Object[m], outcomes = new Object[m], details = new Object[m];
         for (int i = 0; i < m; i++) {
-            Object[] a = attempts.get(i);
-            aIds[i] = a[0];
-            aNos[i] = a[1];
-            outcomes[i] = a[2];
-            details[i] = a[3];
+            Attempt a = attempts.get(i);
+            aIds[i] = a.id();
+            aNos[i] = a.attempt();
+            aAts[i] = Timestamp.from(a.at());
+            outcomes[i] = a.outcome();
+            details[i] = a.detail();
         }
+        Set<Long> written = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("with v as (select * from unnest(?::bigint[], ?::text[], ?::text[],"
+                + " ?::int[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::boolean[])"
+                + " v (id, status, reason, attempts, next, sent_at, provider_id, error, release)),"
+                + " upd as (update sms_outbox o set status = v.status, reason = coalesce(v.reason, o.reason),"
+                + " attempts = v.attempts, next_attempt_at = v.next, sent_at = coalesce(v.sent_at, o.sent_at),"
+                + " provider = case when v.sent_at is null then o.provider else ? end,"
+                + " provider_id = coalesce(v.provider_id, o.provider_id), last_error = coalesce(v.error, o.last_error),"
+                + " claim_token = null, counted_on = case when v.release then null else o.counted_on end"
+                + " from v where o.id = v.id and o.claim_token = ? returning o.id),"
+                + " att as (insert into sms_attempts (outbox_id, attempt, at, outcome, detail)"
+                + " select a.id, a.attempt, a.at, a.outcome, a.detail"
+                + " from unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::text[], ?::text[]) a (id, attempt, at, outcome, detail)"
+                + " where a.id in (select id from upd) on conflict do nothing)"
+                + " select id from upd")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            ps.setArray(2, c.createArrayOf("text", statuses));
+            ps.setArray(3, c.createArrayOf("text", reasons));
+            ps.setArray(4, c.createArrayOf("integer", counts));
+            ps.setArray(5, c.createArrayOf("timestamptz", nexts));
+            ps.setArray(6, c.createArrayOf("timestamptz", sentAts));
+            ps.setArray(7, c.createArrayOf("text", providerIds));
+            ps.setArray(8, c.createArrayOf("text", errors));
+            ps.setArray(9, c.createArrayOf("boolean", releases));
+            ps.setString(10, provider);
+            ps.setObject(11, token);
+            ps.setArray(12, c.createArrayOf("bigint", aIds));
+            ps.setArray(13, c.createArrayOf("integer", aNos));
+            ps.setArray(14, c.createArrayOf("timestamptz", aAts));
+            ps.setArray(15, c.createArrayOf("text", outcomes));
+            ps.setArray(16, c.createArrayOf("text", details));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getLong(1));
+                }
+            }
+        }
+        return written;
+    }
+
+    private static void insertAttempts(Connection c, List<Attempt> attempts) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into sms_attempts (outbox_id, attempt, at, outcome, detail)"
-                + " select v.id, v.attempt, ?, v.outcome, v.detail"
-                + " from unnest(?::bigint[], ?::int[], ?::text[], ?::text[]) v (id, attempt, outcome, detail)"
-                + " on conflict do nothing")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setArray(2, c.createArrayOf("bigint", aIds));
-            ps.setArray(3, c.createArrayOf("integer", aNos));
-            ps.setArray(4, c.createArrayOf("text", outcomes));
-            ps.setArray(5, c.createArrayOf("text", details));
+                + " select * from unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::text[], ?::text[]) on conflict do nothing")) {
+            ps.setArray(1, c.createArrayOf("bigint", attempts.stream().map(Attempt::id).toArray()));
+            ps.setArray(2, c.createArrayOf("integer", attempts.stream().map(Attempt::attempt).toArray()));
+            ps.setArray(3, c.createArrayOf("timestamptz", attempts.stream().map(a -> Timestamp.from(a.at())).toArray()));
+            ps.setArray(4, c.createArrayOf("text", attempts.stream().map(Attempt::outcome).toArray()));
+            ps.setArray(5, c.createArrayOf("text", attempts.stream().map(Attempt::detail).toArray()));
             ps.executeUpdate();
         }
+    }
+
+    /** Gives back cap slots ("mobile|day" → slots), locking the counters in the claim's order. */
+    private static void giveBackSlots(Connection c, TreeMap<String, Integer> release) throws SQLException {
+        int k = release.size();
+        Object[] mobiles = new Object[k], days = new Object[k], slots = new Object[k];
+        int i = 0;
+        for (Map.Entry<String, Integer> e : release.entrySet()) {
+            int bar = e.getKey().indexOf('|');
+            mobiles[i] = e.getKey().substring(0, bar);
+            days[i] = e.getKey().substring(bar + 1);
+            slots[i++] = e.getValue();
+        }
+        try (PreparedStatement lock = c.prepareStatement("select d.mobile from sms_daily_counts d"
+                + " join unnest(?::text[], ?::date[]) v (mobile, day) on d.mobile = v.mobile and d.day = v.day"
+                + " order by d.mobile, d.day for update of d");
+                PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = greatest(d.sent - v.n, 0)"
+                        + " from unnest(?::text[], ?::date[], ?::int[]) v (mobile, day, n) where d.mobile = v.mobile and d.day = v.day")) {
+            lock.setArray(1, c.createArrayOf("text", mobiles));
+            lock.setArray(2, c.createArrayOf("text", days));
+            lock.executeQuery().close();
+            ps.setArray(1, c.createArrayOf("text", mobiles));
+            ps.setArray(2, c.createArrayOf("text", days));
+            ps.setArray(3, c.createArrayOf("integer", slots));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private final java.util.concurrent.ScheduledExecutorService receiptRetries =

@@ -59,6 +59,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SmppSenderTest {
 
+    /** The vendor-specific parameter the operator agreed for the outbox id. */
+    static final short OUT_ID_TAG = 0x1401;
+
     @Inject
     SmsDispatcher dispatcher;
 
@@ -66,6 +69,9 @@ class SmppSenderTest {
     static final class FakeSmsc implements AutoCloseable {
         final SMPPServerSessionListener listener;
         final List<String> texts = new CopyOnWriteArrayList<>();
+        /** Per submit: user_message_reference and the text of the vendor parameter 0x1401 (null when absent). */
+        final List<Integer> references = new CopyOnWriteArrayList<>();
+        final List<String> outIds = new CopyOnWriteArrayList<>();
         final List<String> systemIds = new CopyOnWriteArrayList<>();
         final ExecutorService threads = Executors.newCachedThreadPool();
         final AtomicInteger ids = new AtomicInteger(1000);
@@ -85,11 +91,19 @@ class SmppSenderTest {
                 @Override
                 public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) {
                     byte[] payload = null;
+                    int reference = -1;
+                    String outId = "none";
                     for (OptionalParameter p : submit.getOptionalParameters()) {
                         if (p.tag == OptionalParameter.Tag.MESSAGE_PAYLOAD.code()) {
                             payload = ((OptionalParameter.OctetString) p).getValue();
+                        } else if (p.tag == OptionalParameter.Tag.USER_MESSAGE_REFERENCE.code()) {
+                            reference = ((OptionalParameter.Short) p).getValue() & 0xFFFF;
+                        } else if (p.tag == OUT_ID_TAG) {
+                            outId = new String(((OptionalParameter.OctetString) p).getValue(), StandardCharsets.US_ASCII);
                         }
                     }
+                    references.add(reference);
+                    outIds.add(outId);
                     texts.add(new String(payload == null ? submit.getShortMessage() : payload, StandardCharsets.UTF_16BE));
                     String id = Integer.toHexString(ids.incrementAndGet());
                     String destination = submit.getDestAddress();
@@ -166,7 +180,7 @@ class SmppSenderTest {
         MonitoringFixtures.post(event(firm.uscc(), "SAFETY_VIOLATION", "SERIOUS", LocalDate.now().minusDays(1), "特种设备未检验"));
         try (FakeSmsc smsc = new FakeSmsc();
                 SmppClient client = new SmppClient(new SmppClient.Settings("localhost", smsc.port, "parkcredit", "secret",
-                        "106900000000", Duration.ofSeconds(5)), (id, delivered, state) ->
+                        "106900000000", Duration.ofSeconds(5), (int) OUT_ID_TAG), (id, delivered, state) ->
                         dispatcher.receipt("smpp", id, delivered, state))) {
             SmsSender smpp = new SmsSender() {
                 @Override
@@ -176,13 +190,17 @@ class SmppSenderTest {
 
                 @Override
                 public Outcome send(Message m) {
-                    return client.submit(m.mobile(), m.text());
+                    return client.submit(m.id(), m.mobile(), m.text());
                 }
             };
             Instant now = LocalDate.now(ClockProducer.PARK_ZONE).plusDays(1).atTime(10, 0).atZone(ClockProducer.PARK_ZONE).toInstant();
             SmsDispatcher.Round r = dispatcher.dispatch(now, smpp, MonitoringFixtures.policy(10), 10, new String[] {firm.uscc()});
             assertThat(r.sent()).isEqualTo(1);
             assertThat(smsc.systemIds).containsExactly("parkcredit");
+            long outboxId = asAdmin().get("/api/sms?uscc=" + firm.uscc()).then().extract().jsonPath().getLong("items[0].id");
+            // the outbox id, where an SMS centre can drop a resent copy: whole in the agreed parameter, low 16 bits in the standard one
+            assertThat(smsc.outIds).containsExactly(String.valueOf(outboxId));
+            assertThat(smsc.references).containsExactly((int) (outboxId % 65536));
             assertThat(smsc.texts).singleElement().satisfies(t -> assertThat(t)
                     .startsWith("【园区信用通】" + firm.name()).contains("特种设备未检验"));
             MonitoringFixtures.await("the delivery receipt", Duration.ofSeconds(15), () -> "DELIVERED".equals(

@@ -18,11 +18,16 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The outbox rules with an injected instant: quiet hours, daily cap, retry with back-off (DOMAIN.md §6). */
+/**
+ * The outbox rules with an injected instant: quiet hours, daily cap, retry with back-off (DOMAIN.md §6).
+ * Every day and hour here is the park's (Asia/Shanghai), never the JVM's default zone; run with
+ * {@code -DargLine=-Duser.timezone=UTC} a dispatcher that counted days or quiet hours in the server's
+ * zone fails {@link #theDailyCapCountsTheParkDayNotTheServerDay} and the quiet-hours test.
+ */
 @QuarkusTest
 class SmsDispatchTest {
 
-    private static final LocalDate RECENT = LocalDate.now().minusDays(1);
+    private static final LocalDate RECENT = LocalDate.now(ClockProducer.PARK_ZONE).minusDays(1);
     /** Always after the rows were queued, so they are due. */
     private static final LocalDate TOMORROW = LocalDate.now(ClockProducer.PARK_ZONE).plusDays(1);
 
@@ -80,6 +85,40 @@ class SmsDispatchTest {
     }
 
     @Test
+    void theDailyCapCountsTheParkDayNotTheServerDay() {
+        Firm firm = MonitoringFixtures.firm("跨日");
+        post(List.of(event(firm.uscc(), "SERIOUS_ILLEGAL", "SERIOUS", RECENT, "一"),
+                event(firm.uscc(), "SAFETY_VIOLATION", "SERIOUS", RECENT, "二"),
+                event(firm.uscc(), "ADMIN_PENALTY", "SERIOUS", RECENT, "三")));
+        RecordingSender sender = new RecordingSender();
+        String[] scope = {firm.uscc()};
+        // 07:30 and 08:30 in the park are one park day, but 23:30 and 00:30 UTC: two days in London
+        Instant early = at(TOMORROW, 7, 30);
+        Instant later = at(TOMORROW, 8, 30);
+        assertThat(early.toString()).isEqualTo(TOMORROW.minusDays(1) + "T23:30:00Z");
+        assertThat(later.toString()).isEqualTo(TOMORROW + "T00:30:00Z");
+        // 00:30 the next park day is 16:30 UTC of the same UTC day as "later"
+        Instant nextDay = at(TOMORROW.plusDays(1), 0, 30);
+        assertThat(nextDay.toString()).isEqualTo(TOMORROW + "T16:30:00Z");
+
+        SmsDispatcher.Round first = dispatcher.dispatch(early, sender, MonitoringFixtures.policy(1), 1, scope);
+        assertThat(first.sent()).isEqualTo(1);
+        SmsDispatcher.Round second = dispatcher.dispatch(later, sender, MonitoringFixtures.policy(1), 1, scope);
+        assertThat(second.sent()).isZero();
+        assertThat(second.suppressed()).isEqualTo(1);
+        SmsDispatcher.Round third = dispatcher.dispatch(nextDay, sender, MonitoringFixtures.policy(1), 1, scope);
+        assertThat(third.sent()).isEqualTo(1);
+        assertThat(third.suppressed()).isZero();
+
+        assertThat(sender.sent).hasSize(2);
+        JsonPath s = sms(firm.uscc());
+        assertThat(s.getList("items.findAll { it.status == 'SUPPRESSED' }.reason", String.class))
+                .containsExactly("daily cap of 1 SMS per number reached on " + TOMORROW);
+        assertThat(s.getList("items.findAll { it.status == 'SENT' }.sentAt", String.class))
+                .containsExactlyInAnyOrder(early.toString(), nextDay.toString());
+    }
+
+    @Test
     void aFailingProviderIsRetriedWithDoublingBackOffThenTheMessageFails() {
         Firm firm = MonitoringFixtures.firm("重试");
         post(event(firm.uscc(), "TAX_ARREARS", "GENERAL", RECENT, "欠税"));
@@ -121,6 +160,24 @@ class SmsDispatchTest {
         assertThat(run.at(t0.plusSeconds(60)).claimed()).isZero();
         assertThat(sender.sent).hasSize(1);
         assertThat(sms(firm.uscc()).getInt("items[0].attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedAttemptGivesItsDailyCapSlotBack() {
+        Firm firm = MonitoringFixtures.firm("退额");
+        post(event(firm.uscc(), "TAX_ARREARS", "GENERAL", RECENT, "欠税"));
+        RecordingSender sender = new RecordingSender();
+        sender.down = true;
+        String[] scope = {firm.uscc()};
+        Instant t0 = at(TOMORROW, 10, 0);
+        // a cap of 1: the refused attempt took the number's only slot of the day at the claim
+        assertThat(dispatcher.dispatch(t0, sender, MonitoringFixtures.policy(1), 100, scope).retrying()).isEqualTo(1);
+        sender.down = false;
+        SmsDispatcher.Round retry = dispatcher.dispatch(t0.plusSeconds(1), sender, MonitoringFixtures.policy(1), 100, scope);
+        assertThat(retry.suppressed()).isZero();
+        assertThat(retry.sent()).isEqualTo(1);
+        assertThat(sender.sent).singleElement().satisfies(m -> assertThat(m.mobile()).isEqualTo(firm.mobile()));
+        assertThat(sender.tries.values()).containsExactly(2);
     }
 
     private final class DispatchPolicyRun {
