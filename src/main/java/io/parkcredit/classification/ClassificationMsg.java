@@ -56,10 +56,10 @@ public interface ClassificationMsg {
     @Message("逾期超过 {days} 天：{items}")
     String lateLoans(String days, String items);
 
-    @Message("({from}, {day}] 内无在计的{#when severity}{#is SERIOUS}严重{#is GENERAL}一般{/when}失信记录")
+    @Message("({from}, {day}] 内无在计的{#when severity}{#is 'SERIOUS'}严重{#is 'GENERAL'}一般{/when}失信记录")
     String noDishonesty(String from, String day, String severity);
 
-    @Message("{#when severity}{#is SERIOUS}严重{#is GENERAL}一般{/when}失信记录：{items}")
+    @Message("{#when severity}{#is 'SERIOUS'}严重{#is 'GENERAL'}一般{/when}失信记录：{items}")
     String dishonesty(String severity, String items);
 
     @Message("{ref}（{day} {title}）")
@@ -68,7 +68,7 @@ public interface ClassificationMsg {
     @Message("无贷企业")
     String loanFree();
 
-    @Message("登记状态 {#when status}{#is ACTIVE}存续{#is ABNORMAL}异常{#is DEREGISTERED}注销{#else}未知{/when}")
+    @Message("登记状态 {#when status}{#is 'ACTIVE'}存续{#is 'ABNORMAL'}异常{#is 'DEREGISTERED'}注销{#else}未知{/when}")
     String registration(String status);
 
     @Message("成立日期未知")

@@ -13,9 +13,9 @@ public interface FactorMsg {
     @Message("、")
     String itemSep();
 
-    @Message("{#when code}{#is DEBTOR_CONFIRMED}债务人确认{#is DEBTOR_FLOW_MONTHS}债务人回款月数"
-            + "{#is AMOUNT_TO_DEBTOR_INFLOW}应收金额与债务人回款{#is INFLOW_STABILITY}收入稳定性"
-            + "{#is DEBTOR_STANDING}债务人信用{#else}{code}{/when}")
+    @Message("{#when code}{#is 'DEBTOR_CONFIRMED'}债务人确认{#is 'DEBTOR_FLOW_MONTHS'}债务人回款月数"
+            + "{#is 'AMOUNT_TO_DEBTOR_INFLOW'}应收金额与债务人回款{#is 'INFLOW_STABILITY'}收入稳定性"
+            + "{#is 'DEBTOR_STANDING'}债务人信用{#else}{code}{/when}")
     String name(String code);
 
     @Message("债务人已确认该应收账款")

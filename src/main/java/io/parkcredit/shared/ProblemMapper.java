@@ -143,7 +143,11 @@ public class ProblemMapper {
         boolean wantsHtml = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
         if (!api && wantsHtml) {
-            String html = errorPage.data("problem", p).render();
+            jakarta.ws.rs.core.Cookie lang = headers.getCookies().get("lang");
+            boolean english = lang != null && "en".equals(lang.getValue());
+            String html = errorPage.instance().setLocale(english ? java.util.Locale.ENGLISH
+                    : java.util.Locale.forLanguageTag("zh-CN")).data("lang", english ? "en" : "zh-CN").data("problem", p)
+                    .render();
             return Response.status(p.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
