@@ -85,7 +85,7 @@ public class RatingPages {
 
     /** One on-site (qualitative) indicator of the current model with its maximum points. */
     @TemplateData
-    public record OnsiteField(String code, String name, String group, double max) {
+    public record OnsiteField(String code, String name, String group, double max, String groupCode) {
     }
 
     @Inject
@@ -289,7 +289,7 @@ public class RatingPages {
         for (RatingModel.Placed p : m.indicators()) {
             if (p.indicator().metric() == Metric.ONSITE) {
                 fields.add(new OnsiteField(p.indicator().code(), p.indicator().name(), p.group().name(),
-                        Scorer.round(m.maxPoints(p.indicator(), total)).doubleValue()));
+                        Scorer.round(m.maxPoints(p.indicator(), total)).doubleValue(), p.group().code()));
             }
         }
         return fields;

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Renders a {@link Reason} in the reader's language with a feature's message bundle: the message
  * named like the reason's code, its parameters bound by name, and {@code items} the rendered
  * items joined by the bundle's {@code itemSep} (or {@code <code>Sep} when the reason has its own;
- * an ASCII separator such as {@code ,} is followed by a space).
+ * an ASCII separator such as {@code ,} is followed by a space); {@code item0}…{@code item9} bind
+ * one rendered item each, for a reason composed of other reasons.
  */
 public final class Reasons {
 
@@ -48,6 +49,10 @@ public final class Reasons {
                 }
                 args[i] = reason.items().stream().map(item -> render(bundle, messages, item, item.code()))
                         .collect(Collectors.joining(separator));
+            } else if (name.matches("item[0-9]")) {
+                int n = name.charAt(4) - '0';
+                args[i] = n < reason.items().size()
+                        ? render(bundle, messages, reason.items().get(n), reason.items().get(n).code()) : null;
             } else {
                 args[i] = reason.params().get(name);
             }
