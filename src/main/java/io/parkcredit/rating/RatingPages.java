@@ -64,7 +64,7 @@ public class RatingPages {
 
     /** The apply form of the list page: for a firm its own USCC, for the ADMIN any; why it is closed, if it is. */
     @TemplateData
-    public record Apply(boolean shown, String uscc, boolean ownFirm, String blocked) {
+    public record Apply(boolean shown, String uscc, boolean ownFirm, ProblemException blocked) {
     }
 
     /** Which step forms the viewer sees on an application: {@link RatingService#steps}, as booleans. */
