@@ -94,4 +94,7 @@ public interface ClassificationMsg {
 
     @Message("信用等级 {grade}（有效期 {from} 至 {until}）低于 {floor}")
     String ratingBelowFloor(String grade, String from, String until, String floor);
+
+    @Message("{#when kind}{#is 'YELLOW'}黄名单通报{#is 'CORRECTION'}名单更正{#else}{kind}{/when}")
+    String noticeKind(String kind);
 }
