@@ -1,7 +1,9 @@
 package io.parkcredit.classification;
 
 import io.parkcredit.classification.ClassificationRules.Clause;
+import io.parkcredit.shared.Reasons;
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import java.util.List;
 
 /**
@@ -55,8 +57,21 @@ public enum ClauseName {
         return of(clause.code());
     }
 
-    /** {@code {result.reasons}}: the details of the clauses that decided the firm's list. */
+    /** {@code {clause.text}}: the facts behind a clause in the page's language. */
     @TemplateExtension
+    static String text(Clause clause, @TemplateAttribute("locale") Object locale) {
+        return Reasons.render(ClassificationMsg.class, clause.reason(), locale, clause.detail());
+    }
+
+    /** {@code {result.reasons}}: the facts of the clauses that decided the firm's list, in the page's language. */
+    @TemplateExtension
+    static String reasons(ClassificationViews.ResultView r, @TemplateAttribute("locale") Object locale) {
+        ClassificationMsg m = Reasons.messages(ClassificationMsg.class, locale);
+        return r.clauses().stream().filter(c -> isReason(r.list(), c)).map(c -> text(c, locale))
+                .collect(java.util.stream.Collectors.joining(m.evasionSep().strip().equals(";") ? "; " : m.evasionSep()));
+    }
+
+    /** The export's column of reasons: the Chinese details as stored. */
     static String reasons(ClassificationViews.ResultView r) {
         return r.clauses().stream().filter(c -> isReason(r.list(), c)).map(Clause::detail)
                 .collect(java.util.stream.Collectors.joining("；"));

@@ -19,6 +19,7 @@ import io.parkcredit.shared.InvalidValueException;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.ProblemException;
+import io.parkcredit.shared.Reason;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -277,27 +278,33 @@ public class EnterpriseService {
             String tone = !e.type.negative() ? "good" : e.countsOn(today) ? "bad" : "neutral";
             String sev = e.severity == null ? "" : "（" + e.severity.label() + "）";
             items.add(new TimelineItem(e.occurredOn, "EVENT", e.type.label() + sev,
-                    (e.title == null ? "" : e.title) + " · " + e.source + "/" + e.eventNo, tone));
+                    (e.title == null ? "" : e.title) + " · " + e.source + "/" + e.eventNo, tone,
+                    Reason.of("event", "type", e.type, "severity", e.severity), null));
             if (e.repairedOn != null) {
                 items.add(new TimelineItem(e.repairedOn, "REPAIR", "信用修复 " + e.type.label(),
-                        e.source + "/" + e.eventNo, "good"));
+                        e.source + "/" + e.eventNo, "good", Reason.of("repair", "type", e.type), null));
             }
         }
         for (Loan l : loans) {
             items.add(new TimelineItem(l.startDate, "LOAN", "贷款发放 " + l.principal.toPlainString() + " 元",
-                    l.lenderCode + " " + l.loanNo + "，到期 " + l.dueDate, "neutral"));
+                    l.lenderCode + " " + l.loanNo + "，到期 " + l.dueDate, "neutral",
+                    Reason.of("loanStarted", "principal", l.principal),
+                    Reason.of("loanDue", "lender", l.lenderCode, "loanNo", l.loanNo, "due", l.dueDate)));
             if (l.settledOn != null && !l.settledOn.isAfter(today)) {
                 long late = l.overdueDaysOn(today);
                 items.add(new TimelineItem(l.settledOn, "LOAN", late > 0 ? "逾期 " + late + " 天后结清" : "按期结清",
-                        l.lenderCode + " " + l.loanNo, late > 0 ? "bad" : "good"));
+                        l.lenderCode + " " + l.loanNo, late > 0 ? "bad" : "good",
+                        late > 0 ? Reason.of("settledLate", "days", late) : Reason.of("settledOnTime"), null));
             } else if (l.inArrearsOn(today)) {
                 items.add(new TimelineItem(l.dueDate, "LOAN", "到期未还（至今逾期 " + l.overdueDaysOn(today) + " 天）",
-                        l.lenderCode + " " + l.loanNo, "bad"));
+                        l.lenderCode + " " + l.loanNo, "bad", Reason.of("unpaid", "days", l.overdueDaysOn(today)), null));
             }
         }
         for (FinancialStatement s : statements) {
             items.add(new TimelineItem(LocalDate.of(s.year, 12, 31), "STATEMENT", s.year + " 年度财务报表",
-                    s.revenue == null ? "营业收入未报" : "营业收入 " + s.revenue.toPlainString() + " 元", "neutral"));
+                    s.revenue == null ? "营业收入未报" : "营业收入 " + s.revenue.toPlainString() + " 元", "neutral",
+                    Reason.of("statement", "year", s.year),
+                    s.revenue == null ? Reason.of("revenueMissing") : Reason.of("revenue", "revenue", s.revenue)));
         }
         items.sort(Comparator.comparing(TimelineItem::on).reversed());
         return items;

@@ -95,6 +95,7 @@ public final class EnterpriseViews {
     }
 
     /** One dated line of the profile timeline: an event, a loan start, due date or settlement, a statement. */
-    public record TimelineItem(LocalDate on, String kind, String title, String detail, String tone) {
+    public record TimelineItem(LocalDate on, String kind, String title, String detail, String tone,
+            io.parkcredit.shared.Reason titleReason, io.parkcredit.shared.Reason detailReason) {
     }
 }

@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import io.parkcredit.shared.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class CashFlowGrading {
     }
 
     /** One scored factor: stable code, points, and the facts in words. */
-    public record Factor(String code, int points, String detail) {
+    public record Factor(String code, int points, String detail, Reason reason) {
     }
 
     /** The result: total score, grade, factors in table order. */
@@ -80,7 +81,8 @@ public final class CashFlowGrading {
 
     static Factor confirmation(boolean confirmed) {
         return new Factor("DEBTOR_CONFIRMED", confirmed ? 30 : 0,
-                confirmed ? "债务人已确认该应收账款" : "债务人尚未确认");
+                confirmed ? "债务人已确认该应收账款" : "债务人尚未确认",
+                Reason.of(confirmed ? "debtorConfirmed" : "debtorNotConfirmed"));
     }
 
     static Factor debtorMonths(long[] counts) {
@@ -91,7 +93,8 @@ public final class CashFlowGrading {
             }
         }
         int points = months >= 6 ? 25 : months >= 3 ? 15 : months >= 1 ? 5 : 0;
-        return new Factor("DEBTOR_FLOW_MONTHS", points, "近12个月中有" + months + "个月收到债务人回款");
+        return new Factor("DEBTOR_FLOW_MONTHS", points, "近12个月中有" + months + "个月收到债务人回款",
+                Reason.of("debtorFlowMonths", "months", months));
     }
 
     static Factor amountCover(BigDecimal amount, double[] debtorInflow) {
@@ -99,7 +102,8 @@ public final class CashFlowGrading {
         BigDecimal sum = BigDecimal.valueOf(debtorInflow[MONTHS - 3]).add(BigDecimal.valueOf(debtorInflow[MONTHS - 2]))
                 .add(BigDecimal.valueOf(debtorInflow[MONTHS - 1]));
         if (sum.signum() <= 0) {
-            return new Factor("AMOUNT_TO_DEBTOR_INFLOW", 0, "近3个月未收到债务人回款（月均为0）");
+            return new Factor("AMOUNT_TO_DEBTOR_INFLOW", 0, "近3个月未收到债务人回款（月均为0）",
+                    Reason.of("noDebtorInflow"));
         }
         BigDecimal thrice = amount.multiply(BigDecimal.valueOf(3));
         int points = thrice.compareTo(sum.multiply(BigDecimal.valueOf(2))) <= 0 ? 20
@@ -107,29 +111,33 @@ public final class CashFlowGrading {
         BigDecimal mean = sum.divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP);
         BigDecimal ratio = thrice.divide(sum, 2, RoundingMode.HALF_UP);
         return new Factor("AMOUNT_TO_DEBTOR_INFLOW", points, "应收金额" + amount.toPlainString() + "为近3个月债务人月均回款"
-                + mean.toPlainString() + "的" + ratio.toPlainString() + "倍");
+                + mean.toPlainString() + "的" + ratio.toPlainString() + "倍",
+                Reason.of("amountToDebtorInflow", "amount", amount, "mean", mean, "ratio", ratio));
     }
 
     static Factor stability(double[] firmInflow) {
         DescriptiveStatistics stats = new DescriptiveStatistics(firmInflow);
         double mean = stats.getMean();
         if (mean <= 0) {
-            return new Factor("INFLOW_STABILITY", 0, "近12个月无收入流水（月均为0）");
+            return new Factor("INFLOW_STABILITY", 0, "近12个月无收入流水（月均为0）", Reason.of("noInflow"));
         }
         double cv = stats.getStandardDeviation() / mean; // sample SD (n − 1)
         int points = cv <= 0.5 ? 15 : cv <= 1.0 ? 8 : 0;
         return new Factor("INFLOW_STABILITY", points, String.format(Locale.ROOT,
-                "近12个月月度收入变异系数%.3f（月均%.2f）", cv, mean));
+                "近12个月月度收入变异系数%.3f（月均%.2f）", cv, mean), Reason.of("inflowStability",
+                "cv", String.format(Locale.ROOT, "%.3f", cv), "mean", String.format(Locale.ROOT, "%.2f", mean)));
     }
 
     static Factor debtorStanding(boolean red, String rating, Integer listYear) {
         boolean ratedHigh = "AAA".equals(rating) || "AA".equals(rating);
         if (red) {
-            return new Factor("DEBTOR_STANDING", 10, "债务人在" + listYear + "年红名单");
+            return new Factor("DEBTOR_STANDING", 10, "债务人在" + listYear + "年红名单",
+                    Reason.of("debtorRed", "year", listYear));
         }
         if (ratedHigh) {
-            return new Factor("DEBTOR_STANDING", 10, "债务人信用等级" + rating);
+            return new Factor("DEBTOR_STANDING", 10, "债务人信用等级" + rating, Reason.of("debtorRated", "grade", rating));
         }
-        return new Factor("DEBTOR_STANDING", 0, "债务人非红名单" + (rating == null ? "，无有效信用等级" : "，信用等级" + rating));
+        return new Factor("DEBTOR_STANDING", 0, "债务人非红名单" + (rating == null ? "，无有效信用等级" : "，信用等级" + rating),
+                Reason.of(rating == null ? "debtorUnrated" : "debtorNotRed", "grade", rating));
     }
 }

@@ -183,7 +183,8 @@ public class DealService {
             throw ProblemException.conflict("offer-closed", "offer " + offerId + " is " + o.status);
         }
         if (o.expiresOn.isBefore(LocalDate.now(clock))) {
-            throw ProblemException.conflict("offer-expired", "offer " + offerId + " expired on " + o.expiresOn);
+            throw ProblemException.conflict("offer-expired", "offer " + offerId + " expired on " + o.expiresOn,
+                    "on", o.expiresOn);
         }
         r.accept(offerId, clock.instant());
         o.status = "ACCEPTED";

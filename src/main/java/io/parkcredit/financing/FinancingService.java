@@ -260,7 +260,7 @@ public class FinancingService {
 
     private static ProblemException duplicate(FinancingInput.Checked in) {
         return ProblemException.conflict("duplicate-receivable", "invoice " + in.invoiceNo() + " of debtor "
-                + in.debtorUscc() + " already backs an open financing request");
+                + in.debtorUscc() + " already backs an open financing request", "invoice", in.invoiceNo());
     }
 
     static OffsetDateTime utc(Instant at) {

@@ -25,7 +25,8 @@ public final class ApplicationRules {
         if (lastRevokedOn != null && day.isBefore(lastRevokedOn.plusYears(barYears))) {
             throw ProblemException.conflict("rating-barred", "信用等级已于 " + lastRevokedOn + " 被撤销，"
                     + lastRevokedOn.plusYears(barYears) + " 前不得重新申请 (barred until "
-                    + lastRevokedOn.plusYears(barYears) + ")");
+                    + lastRevokedOn.plusYears(barYears) + ")", "revokedOn", lastRevokedOn, "until",
+                    lastRevokedOn.plusYears(barYears));
         }
         if (openApplication) {
             throw ProblemException.conflict("rating-application-open", "已有进行中的信用评价申请 (an application is open)");
@@ -34,7 +35,8 @@ public final class ApplicationRules {
             LocalDate opens = validUntil.minusMonths(reratingMonths).plusDays(1);
             if (day.isBefore(opens)) {
                 throw ProblemException.conflict("rerating-not-open", "现有信用等级有效期至 " + validUntil
-                        + "，复评申请自 " + opens + " 起受理 (re-rating opens on " + opens + ")");
+                        + "，复评申请自 " + opens + " 起受理 (re-rating opens on " + opens + ")", "validUntil", validUntil,
+                        "opens", opens);
             }
             return Kind.RERATING;
         }

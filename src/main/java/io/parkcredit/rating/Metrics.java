@@ -30,9 +30,9 @@ public final class Metrics {
         Map<Metric, Value> m = new EnumMap<>(Metric.class);
         Statement cur = f.current();
         Statement prev = f.previous();
-        m.put(Metric.REVENUE, cur == null || cur.revenue() == null ? Value.undefined("缺少营业收入")
+        m.put(Metric.REVENUE, cur == null || cur.revenue() == null ? Value.undefined("缺少营业收入", Ratios.missing("营业收入"))
                 : Value.of(cur.revenue().doubleValue()));
-        m.put(Metric.YEARS_IN_BUSINESS, f.registeredOn() == null ? Value.undefined("缺少成立日期")
+        m.put(Metric.YEARS_IN_BUSINESS, f.registeredOn() == null ? Value.undefined("缺少成立日期", Ratios.missing("成立日期"))
                 : Value.of(Math.max(0, ChronoUnit.DAYS.between(f.registeredOn(), d)) / 365.25));
         m.put(Metric.EQUITY_CHANGE, Ratios.equityChange(cur, prev));
         m.put(Metric.IP_COUNT, Value.of(f.patents() + f.softwareCopyrights()));
@@ -100,7 +100,7 @@ public final class Metrics {
         m.put(Metric.CHARITY, Value.of(charity));
         m.put(Metric.WAGE_ARREARS, Value.of(wages));
         m.put(Metric.SOCIAL_INSURANCE_ARREARS, Value.of(insurance));
-        m.put(Metric.TAX_GRADE, tax == null ? Value.undefined("无纳税信用等级记录") : Value.of(taxPoints(tax.grade())));
+        m.put(Metric.TAX_GRADE, tax == null ? Value.undefined("无纳税信用等级记录", io.parkcredit.shared.Reason.of("noTaxGrade")) : Value.of(taxPoints(tax.grade())));
 
         int used = 0, bad = 0;
         for (LoanFact l : f.loans()) {

@@ -66,7 +66,7 @@ public class RatingPages {
 
     /** The apply form of the list page: for a firm its own USCC, for the ADMIN any; why it is closed, if it is. */
     @TemplateData
-    public record Apply(boolean shown, String uscc, boolean ownFirm, String blocked) {
+    public record Apply(boolean shown, String uscc, boolean ownFirm, ProblemException blocked) {
     }
 
     /** Which step forms the viewer sees on an application: {@link RatingService#steps}, as booleans. */
@@ -87,7 +87,7 @@ public class RatingPages {
 
     /** One on-site (qualitative) indicator of the current model with its maximum points. */
     @TemplateData
-    public record OnsiteField(String code, String name, String group, double max) {
+    public record OnsiteField(String code, String name, String group, double max, String groupCode) {
     }
 
     @Inject
@@ -303,7 +303,7 @@ public class RatingPages {
         for (RatingModel.Placed p : m.indicators()) {
             if (p.indicator().metric() == Metric.ONSITE) {
                 fields.add(new OnsiteField(p.indicator().code(), p.indicator().name(), p.group().name(),
-                        Scorer.round(m.maxPoints(p.indicator(), total)).doubleValue()));
+                        Scorer.round(m.maxPoints(p.indicator(), total)).doubleValue(), p.group().code()));
             }
         }
         return fields;

@@ -1,5 +1,6 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.shared.Reason;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,10 +17,12 @@ public record RatingResult(int modelVersion, BigDecimal score, Grade grade, List
 
     /**
      * @param value  the metric value (null when undefined or on-site)
-     * @param detail how the points came about, in Chinese
+     * @param detail    how the points came about, in Chinese
+     * @param groupCode the indicator group's code (null in results scored before it was kept)
+     * @param reason    how the points came about, structured (ScoreMsg); null in older results
      */
     public record Line(String code, String name, String dimension, String group, Metric metric, Double value,
-            BigDecimal points, BigDecimal max, String detail) {
+            BigDecimal points, BigDecimal max, String detail, String groupCode, Reason reason) {
 
         public BigDecimal recoverable() {
             return max.subtract(points);

@@ -116,12 +116,12 @@ public class RatingService {
      * window), or null when it may: the apply form shows this instead of its button.
      */
     @Transactional
-    public String applyBlocked(String uscc, LocalDate day) {
+    public ProblemException applyBlocked(String uscc, LocalDate day) {
         try {
             kind(uscc, day);
             return null;
         } catch (ProblemException e) {
-            return e.getMessage();
+            return e;
         }
     }
 
@@ -224,7 +224,8 @@ public class RatingService {
             throw ProblemException.invalid("reason", "say what is wrong with the draft");
         }
         if (day.isAfter(a.objectionDeadline)) {
-            throw ProblemException.conflict("objection-window-closed", "异议期已于 " + a.objectionDeadline + " 结束");
+            throw ProblemException.conflict("objection-window-closed", "异议期已于 " + a.objectionDeadline + " 结束",
+                    "deadline", a.objectionDeadline);
         }
         em.createNativeQuery("update rating_applications set status = 'OBJECTED', objection = ?2, version = version + 1,"
                 + " updated_at = now() where id = ?1").setParameter(1, id).setParameter(2, reason.strip()).executeUpdate();

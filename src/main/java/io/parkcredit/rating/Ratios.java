@@ -1,7 +1,10 @@
 package io.parkcredit.rating;
 
 import io.parkcredit.rating.RatingFacts.Statement;
+import io.parkcredit.shared.Reason;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -15,15 +18,15 @@ public final class Ratios {
     private Ratios() {
     }
 
-    /** A metric value, or undefined with the reason. */
-    public record Value(Double value, String note) {
+    /** A metric value, or undefined with the reason, in Chinese ({@code note}) and structured ({@code why}, ScoreMsg). */
+    public record Value(Double value, String note, Reason why) {
 
         public static Value of(double v) {
-            return new Value(v, null);
+            return new Value(v, null, null);
         }
 
-        public static Value undefined(String why) {
-            return new Value(null, why);
+        public static Value undefined(String note, Reason why) {
+            return new Value(null, note, why);
         }
 
         public boolean defined() {
@@ -72,7 +75,7 @@ public final class Ratios {
     public static Value roe(Statement cur, Statement prev) {
         BigDecimal eq = avg(cur, prev, Statement::equity);
         if (eq != null && eq.signum() < 0) {
-            return Value.undefined("平均净资产为负");
+            return Value.undefined("平均净资产为负", Reason.of("avgEquityNegative"));
         }
         return div(f(cur, Statement::netProfit), eq, "净利润", "平均净资产");
     }
@@ -103,7 +106,7 @@ public final class Ratios {
     public static Value capitalMaintenance(Statement cur, Statement prev) {
         BigDecimal start = f(prev, Statement::equity);
         if (start != null && start.signum() < 0) {
-            return Value.undefined("期初净资产为负");
+            return Value.undefined("期初净资产为负", Reason.of("openingEquityNegative"));
         }
         return div(f(cur, Statement::equity), start, "期末净资产", "期初净资产");
     }
@@ -131,29 +134,56 @@ public final class Ratios {
     /** (now − before) ÷ |before|: a negative base still reads "better" as a rise. */
     static Value growth(BigDecimal now, BigDecimal before, String what) {
         if (now == null) {
-            return Value.undefined("缺少本年" + what);
+            return Value.undefined("缺少本年" + what, Reason.list("missingThisYear", List.of(figure(what))));
         }
         if (before == null) {
-            return Value.undefined("缺少上年" + what);
+            return Value.undefined("缺少上年" + what, Reason.list("missingLastYear", List.of(figure(what))));
         }
         if (before.signum() == 0) {
-            return Value.undefined("上年" + what + "为零");
+            return Value.undefined("上年" + what + "为零", Reason.list("zeroLastYear", List.of(figure(what))));
         }
         return Value.of(now.subtract(before).doubleValue() / before.abs().doubleValue());
     }
 
     static Value div(BigDecimal num, BigDecimal den, String numName, String denName) {
         if (num == null) {
-            return Value.undefined("缺少" + numName);
+            return Value.undefined("缺少" + numName, missing(numName));
         }
         if (den == null) {
-            return Value.undefined("缺少" + denName);
+            return Value.undefined("缺少" + denName, missing(denName));
         }
         if (den.signum() == 0) {
-            return Value.undefined(denName + "为零");
+            return Value.undefined(denName + "为零", Reason.list("zero", List.of(figure(denName))));
         }
         return Value.of(num.doubleValue() / den.doubleValue());
     }
+
+    /** A missing figure, named by its Chinese name (the note) and by its code (the reason). */
+    static Reason missing(String name) {
+        return Reason.list("missing", List.of(figure(name)));
+    }
+
+    /** A statement figure as a reason item: {@code fig<Name>} in ScoreMsg. */
+    static Reason figure(String name) {
+        String code = FIGURES.get(name);
+        if (code == null) {
+            throw new IllegalArgumentException("no code for figure " + name);
+        }
+        return Reason.of(code);
+    }
+
+    private static final Map<String, String> FIGURES = Map.ofEntries(Map.entry("负债总额", "figTotalLiabilities"),
+            Map.entry("资产总额", "figTotalAssets"), Map.entry("营业利润", "figOperatingProfit"),
+            Map.entry("利息支出", "figInterestExpense"), Map.entry("流动资产", "figCurrentAssets"),
+            Map.entry("流动负债", "figCurrentLiabilities"), Map.entry("经营现金净流量", "figOperatingCashFlow"),
+            Map.entry("营业收入", "figRevenue"), Map.entry("平均资产总额", "figAvgTotalAssets"),
+            Map.entry("平均应收账款", "figAvgReceivables"), Map.entry("平均流动资产", "figAvgCurrentAssets"),
+            Map.entry("净利润", "figNetProfit"), Map.entry("平均净资产", "figAvgEquity"),
+            Map.entry("营业成本", "figCostOfSales"), Map.entry("注册资本", "figRegisteredCapital"),
+            Map.entry("期末净资产", "figClosingEquity"), Map.entry("期初净资产", "figOpeningEquity"),
+            Map.entry("所有者权益", "figEquity"), Map.entry("履约合同额", "figContractsFulfilled"),
+            Map.entry("签订合同额", "figContractsSigned"), Map.entry("研发费用", "figRdExpense"),
+            Map.entry("成立日期", "figRegisteredOn"));
 
     static BigDecimal avg(Statement cur, Statement prev, Function<Statement, BigDecimal> field) {
         BigDecimal now = f(cur, field);

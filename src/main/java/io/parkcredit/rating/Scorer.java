@@ -8,6 +8,7 @@ import io.parkcredit.rating.RatingResult.DimensionScore;
 import io.parkcredit.rating.RatingResult.Line;
 import io.parkcredit.rating.RatingResult.Raise;
 import io.parkcredit.rating.Ratios.Value;
+import io.parkcredit.shared.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -46,17 +47,21 @@ public final class Scorer {
             double points;
             Double value = null;
             String detail;
+            Reason reason;
             if (ind.metric() == Metric.ONSITE) {
                 Double given = onsite == null ? null : onsite.get(ind.code());
                 if (given != null) {
                     points = Math.max(0, Math.min(max, given));
                     detail = "评价机构现场评分 " + num(points) + " / " + num(max);
+                    reason = Reason.of("onsiteGiven", "points", num(points), "max", num(max));
                 } else if (onsiteFallback != null) {
                     points = max * onsiteFallback;
                     detail = "无现场评分，按模型默认 " + pct(onsiteFallback) + " 计";
+                    reason = Reason.of("onsiteDefault", "share", pct(onsiteFallback));
                 } else {
                     points = 0;
                     detail = "未现场评分";
+                    reason = Reason.of("onsiteNone");
                 }
             } else {
                 Value v = metrics.get(ind.metric());
@@ -64,11 +69,15 @@ public final class Scorer {
                     double frac = ind.undefinedFraction();
                     points = max * frac;
                     detail = (v == null ? "无数据" : v.note()) + "，按模型得 " + pct(frac);
+                    reason = Reason.list("undefinedScored",
+                            List.of(v == null || v.why() == null ? Reason.of("noData") : v.why()), "share", pct(frac));
                 } else {
                     value = v.value();
                     Share share = share(ind.rule(), value, group, ind.metric(), peers);
                     points = max * share.fraction;
                     detail = ind.metric().definition() + " = " + num(value) + "；" + share.why;
+                    reason = Reason.list("measured", List.of(Reason.of("metric" + ind.metric().name()), share.reason),
+                            "value", num(value));
                 }
             }
             sum += points;
@@ -76,7 +85,7 @@ public final class Scorer {
             d[0] += points;
             d[1] += max;
             lines.add(new Line(ind.code(), ind.name(), p.dimension().code(), p.group().name(), ind.metric(), value,
-                    round(points), round(max), detail));
+                    round(points), round(max), detail, p.group().code(), reason));
         }
         BigDecimal score = round(sum);
         Grade grade = Grade.of(score);
@@ -91,7 +100,7 @@ public final class Scorer {
         return new RatingResult(modelVersion, score, grade, dimensions, lines, new Raise(next, needed, raise));
     }
 
-    record Share(double fraction, String why) {
+    record Share(double fraction, String why, Reason reason) {
     }
 
     /**
@@ -146,11 +155,15 @@ public final class Scorer {
             case PERCENTILE -> {
                 double[] sorted = peers == null ? new double[0] : peers.peers(group, metric);
                 double rank = PeerStats.rank(sorted, v, r.higher());
-                String scope = peers != null && peers.groupSized(group, metric) ? "同行业（" + group + "）" : "全园区";
+                boolean inGroup = peers != null && peers.groupSized(group, metric);
+                String scope = inGroup ? "同行业（" + group + "）" : "全园区";
+                String median = sorted.length > 0 ? num(peers.median(sorted)) : null;
                 yield new Share(rank, scope + sorted.length + " 家中优于 " + pct(rank)
-                        + (sorted.length > 0 ? "，中位数 " + num(peers.median(sorted)) : ""));
+                        + (median != null ? "，中位数 " + median : ""),
+                        Reason.of(inGroup ? "peersInGroup" : "peersInPark", "group", group, "count", sorted.length,
+                                "share", pct(rank), "median", median));
             }
-            case ONSITE -> new Share(0, "现场评分");
+            case ONSITE -> new Share(0, "现场评分", Reason.of("onsiteRule"));
         };
     }
 
@@ -158,16 +171,18 @@ public final class Scorer {
         boolean higher = r.higher();
         for (Band b : r.bands()) {
             if (higher ? v >= b.at() : v <= b.at()) {
-                return new Share(b.fraction(), (higher ? "达到 ≥ " : "不超过 ≤ ") + num(b.at()) + " 档，得 " + pct(b.fraction()));
+                return new Share(b.fraction(), (higher ? "达到 ≥ " : "不超过 ≤ ") + num(b.at()) + " 档，得 " + pct(b.fraction()),
+                        Reason.of(higher ? "bandAtLeast" : "bandAtMost", "at", num(b.at()), "share", pct(b.fraction())));
             }
         }
-        return new Share(0, "未达到任何得分档");
+        return new Share(0, "未达到任何得分档", Reason.of("noBand"));
     }
 
     static Share linear(double zeroAt, double fullAt, double v) {
         double f = (v - zeroAt) / (fullAt - zeroAt);
         f = Math.max(0, Math.min(1, f));
-        return new Share(f, num(zeroAt) + " 得零分、" + num(fullAt) + " 得满分，线性得 " + pct(f));
+        return new Share(f, num(zeroAt) + " 得零分、" + num(fullAt) + " 得满分，线性得 " + pct(f),
+                Reason.of("linear", "zeroAt", num(zeroAt), "fullAt", num(fullAt), "share", pct(f)));
     }
 
     static BigDecimal round(double v) {

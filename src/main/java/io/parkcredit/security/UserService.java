@@ -102,7 +102,8 @@ public class UserService {
             throw ProblemException.invalid("institutionCode", "only BANK and GUARANTOR users are bound to an institution");
         }
         if (User.count("username", req.username()) > 0) {
-            throw ProblemException.conflict("username-taken", "user " + req.username() + " already exists");
+            throw ProblemException.conflict("username-taken", "user " + req.username() + " already exists",
+                    "username", req.username());
         }
         User u = newUser(req.username(), req.password(), role, uscc, institution);
         audit.record("USER_CREATED", "user", u.username,

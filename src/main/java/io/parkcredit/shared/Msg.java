@@ -894,4 +894,8 @@ public interface Msg {
 
     @Message("{criterionLabel.label}")
     String criterionLabel(io.parkcredit.screening.ScreeningCriterion criterionLabel);
+
+    /** What a screening criterion measures. */
+    @Message("{#when criterionDefinition}{#is CREDIT}有效信用等级的评分；无有效等级时为 60 ± 信用事件与最近利润率（0..100）{#is CHAIN_FIT}所属产业链环节中最大的缺口 1/(1+Σ 园区实力)；不在产业链中为 0{#is REVENUE}最近一期财务报表营业收入（元）{#is ASSETS}最近一期财务报表资产总额（元）{#is EMPLOYEES}登记的员工人数{#is GROWTH}各年度营业收入最小二乘斜率 ÷ 平均营业收入（每年）；不足 2 年为 0{#is INNOVATION}专利 + 软件著作权 + 100 × 研发费用 / 营业收入（最近一年）{#is RISK}近 3 年负面记录计数，严重计 3、一般计 2、轻微计 1{/when}")
+    String criterionDefinition(io.parkcredit.screening.ScreeningCriterion criterionDefinition);
 }

@@ -49,7 +49,7 @@ public class ProblemMapper {
         if (e.totalErrors() > e.errors().size()) {
             p = p.withTotal(e.totalErrors());
         }
-        return respond(p, uri, headers);
+        return respond(p, e.reason(), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -112,7 +112,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(Problem.of(403, "forbidden", "无权访问 Forbidden",
-                "your role does not allow this", uri.getPath(), List.of()), uri, headers);
+                "your role does not allow this", uri.getPath(), List.of()), Reason.of("forbidden"), uri, headers);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -139,11 +139,21 @@ public class ProblemMapper {
     }
 
     private Response respond(Problem p, UriInfo uri, HttpHeaders headers) {
+        return respond(p, null, uri, headers);
+    }
+
+    /** problem+json for the API and other clients; for a browser the error page, the reason in the reader's language. */
+    private Response respond(Problem p, Reason reason, UriInfo uri, HttpHeaders headers) {
         boolean api = isApi(uri);
         boolean wantsHtml = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardType());
         if (!api && wantsHtml) {
-            String html = errorPage.data("problem", p).render();
+            jakarta.ws.rs.core.Cookie lang = headers.getCookies().get("lang");
+            boolean english = lang != null && "en".equals(lang.getValue());
+            String html = errorPage.instance().setLocale(english ? java.util.Locale.ENGLISH
+                    : java.util.Locale.forLanguageTag("zh-CN")).data("lang", english ? "en" : "zh-CN").data("problem", p)
+                    .data("detail", Reasons.render(ProblemMsg.class, reason, english ? "en" : "zh-CN", p.detail()))
+                    .render();
             return Response.status(p.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();

@@ -136,7 +136,7 @@ class RatingPagesTest {
         assertThat(api(id).getString("status")).isEqualTo("AWAITING_APPROVAL");
         page(firm, app(id)).body(containsString("待审定")).body(not(containsString("id=\"accept-form\"")));
         // a step from the wrong state is refused on the error page and changes nothing
-        form(firm).post(app(id) + "/acceptance").then().statusCode(409).body(containsString("this step needs DRAFT"));
+        form(firm).post(app(id) + "/acceptance").then().statusCode(409).body(containsString("该申请当前所处阶段不能进行此操作"));
 
         String uscc2 = RatingFixtures.soundFirm("页面维持评分公司", LocalDate.now(clock).getYear() - 1, Fixtures.newCode("RP"),
                 (LocalDate.now(clock).getYear() + 2) + "-03-01");
