@@ -1,6 +1,5 @@
 package io.parkcredit.classification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.shared.Formats;
 import io.parkcredit.classification.ClassificationViews.NoticeView;
@@ -275,10 +274,6 @@ public class ClassificationPages {
         data.put("previousYear", o.year() - 1);
         data.put("counts", o.published() == null ? Map.of() : o.published().counts());
         data.put("flows", o.flowsFromPreviousYear());
-        try {
-            return json.writeValueAsString(data).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Formats.scriptJson(json, data);
     }
 }
