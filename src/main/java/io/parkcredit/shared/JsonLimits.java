@@ -1,6 +1,7 @@
 package io.parkcredit.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -77,6 +78,13 @@ public class JsonLimits implements ObjectMapperCustomizer {
 
         @Override
         public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                // 1e-999999999 would silently become 0.0: a number too small to hold is refused like a decimal's
+                BigDecimal d = p.getDecimalValue();
+                if (d.signum() != 0 && (long) d.precision() - d.scale() < -Numbers.MAX_DECIMALS) {
+                    throw InvalidFormatException.from(p, "at most " + Numbers.MAX_DECIMALS + " decimals", null, Double.class);
+                }
+            }
             Double v = delegate.deserialize(p, ctxt);
             if (v == null) {
                 return null;
