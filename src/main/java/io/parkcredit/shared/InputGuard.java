@@ -10,10 +10,10 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * Text hygiene for the two doors JSON does not cover: query parameters and page form fields (JSON
+ * Text hygiene for what JSON does not cover: path and query parameters and page form fields (JSON
  * strings pass {@link JsonLimits}). Every value is checked by {@link Text#problem} before any
- * resource runs: no control characters, bidirectional overrides or unpaired surrogates; a query
- * parameter is at most {@link Text#MAX_LENGTH} characters. A form field may be as long as
+ * resource runs: no control characters, bidirectional overrides or unpaired surrogates; a path or
+ * query parameter is at most {@link Text#MAX_LENGTH} characters. A form field may be as long as
  * {@code quarkus.http.limits.max-form-attribute-size} admits (the chain-map editor posts the whole map
  * in one field); each service holds its own fields to their columns' lengths. A refused value is a
  * 422 naming the parameter, as an HTML error page for a page and problem+json for the API.
@@ -23,13 +23,8 @@ public class InputGuard {
 
     @ServerRequestFilter(readBody = true)
     public void check(ResteasyReactiveContainerRequestContext ctx) {
-        MultivaluedMap<String, String> query = ctx.getUriInfo().getQueryParameters();
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            check(e.getKey(), Text.MAX_LENGTH);
-            for (String v : e.getValue()) {
-                refuse(e.getKey(), Text.problem(v, Text.MAX_LENGTH));
-            }
-        }
+        params(ctx.getUriInfo().getPathParameters());
+        params(ctx.getUriInfo().getQueryParameters());
         if (ctx.getServerRequestContext() instanceof ResteasyReactiveRequestContext rc) {
             FormData form = rc.getFormData();
             if (form == null) {
@@ -42,6 +37,15 @@ public class InputGuard {
                         refuse(name, Text.problem(v.getValue(), Integer.MAX_VALUE));
                     }
                 }
+            }
+        }
+    }
+
+    private static void params(MultivaluedMap<String, String> params) {
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            check(e.getKey(), Text.MAX_LENGTH);
+            for (String v : e.getValue()) {
+                refuse(e.getKey(), Text.problem(v, Text.MAX_LENGTH));
             }
         }
     }

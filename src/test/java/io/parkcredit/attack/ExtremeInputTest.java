@@ -197,6 +197,43 @@ class ExtremeInputTest {
     }
 
     @Test
+    void textFieldsStoredInBoundedColumnsTakeTheirColumnsLengthAndNoMore() {
+        Supplier<RequestSpecification> seller = () -> Fixtures.asUser(firm.user());
+        Supplier<RequestSpecification> officer = () -> Fixtures.asUser(bank.user());
+        Supplier<RequestSpecification> invest = () -> Fixtures.asUser(investment);
+        record Bounded(String method, String path, Supplier<RequestSpecification> who, String field, int max) {
+        }
+        List<Bounded> fields = List.of(
+                new Bounded("POST", "/api/financing-requests", seller, "debtorName", 200),
+                new Bounded("POST", "/api/financing-requests", seller, "invoiceNo", 64),
+                new Bounded("POST", "/api/financing-requests", seller, "contractNo", 64),
+                new Bounded("POST", "/api/products", officer, "name", 200),
+                new Bounded("PUT", "/api/chains", invest, "chains[0].code", 32),
+                new Bounded("PUT", "/api/chains", invest, "chains[0].name", 100),
+                new Bounded("PUT", "/api/chains", invest, "chains[0].segments[0].code", 32),
+                new Bounded("PUT", "/api/chains", invest, "chains[0].segments[0].name", 100),
+                new Bounded("POST", "/api/users", Fixtures::asAdmin, "username", 64));
+        List<String> failures = new ArrayList<>();
+        for (Bounded b : fields) {
+            // the chain map's reason is checked before its chains, so it is given
+            java.util.function.Function<String, String> body = v -> {
+                String json = nest(b.field(), "\"" + v + "\"");
+                return b.path().equals("/api/chains") ? json.substring(0, json.length() - 1) + ",\"reason\":\"x\"}" : json;
+            };
+            Response over = send(b.method(), b.path(), b.who(), body.apply("a".repeat(b.max() + 1)));
+            List<String> named = over.statusCode() == 422 ? over.jsonPath().getList("errors.field") : List.of();
+            if (!named.contains(b.field())) {
+                failures.add(b.path() + " " + b.field() + " of " + (b.max() + 1) + " → " + over.statusCode() + " " + named);
+            }
+            Response at = send(b.method(), b.path(), b.who(), body.apply("a".repeat(b.max())));
+            if (at.statusCode() >= 500 || (at.statusCode() == 422 && at.jsonPath().getList("errors.field").contains(b.field()))) {
+                failures.add(b.path() + " " + b.field() + " of " + b.max() + " refused: " + shorten(at.asString()));
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void deeplyNestedJsonIsRefusedAsMalformed() {
         // nesting where the body's type expects none is simply the wrong type; the parser's depth
         // limit guards what is read without a type: an unknown property is skipped token by token
@@ -225,6 +262,10 @@ class ExtremeInputTest {
         assertThat(q.contentType()).startsWith("application/problem+json");
         assertThat(q.jsonPath().getString("errors[0].field")).isEqualTo("q");
         assertThat(q.jsonPath().getString("errors[0].message")).isEqualTo("contains the bidirectional control U+202E at position 5");
+        Response path = Fixtures.asAdmin().urlEncodingEnabled(false).get("/api/enterprises/abc%07");
+        assertThat(path.statusCode()).isEqualTo(422);
+        assertThat(path.jsonPath().getString("errors[0].field")).isEqualTo("uscc");
+        assertThat(path.jsonPath().getString("errors[0].message")).isEqualTo("contains the control character U+0007 at position 4");
         // a 50,000-character query does not fit the request line at all
         assertThat(Fixtures.asAdmin().queryParam("q", LONG_TEXT).get("/api/enterprises").statusCode()).isEqualTo(414);
 
