@@ -7,9 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
 /** Bodies past their route's limit, zip bombs and zips of too many files: refused by name, nothing written. */
@@ -36,6 +39,34 @@ class UploadLimitsTest {
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.jsonPath().getString("errors[0].file")).isEqualTo("enterprises.csv");
         assertThat(r.jsonPath().getString("errors[0].message")).contains("parkcredit.bundle.max-compression-ratio");
+        Fixtures.asAdmin().get("/api/enterprises/" + uscc).then().statusCode(404);
+    }
+
+    @Test
+    void aSpreadsheetNumberWhosePlainFormIsAGigabyteIsRefusedByCell() throws IOException {
+        String uscc = Fixtures.newUscc();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(bytes, "ParkCredit", "1.0");
+        Worksheet ent = wb.newWorksheet("enterprises");
+        String[] header = Fixtures.ENTERPRISES_HEADER.strip().split(",");
+        for (int c = 0; c < header.length; c++) {
+            ent.value(0, c, header[c]);
+        }
+        ent.value(1, 0, uscc);
+        ent.value(1, 1, "巨数公司");
+        ent.value(1, 2, "2016-08-09");
+        ent.value(1, 3, "C3412");
+        ent.value(1, 4, new BigDecimal("1e999999999")); // written as the number cell 1E+999999999
+        ent.value(1, 5, 88);
+        ent.value(1, 6, "ACTIVE");
+        ent.value(1, 9, true);
+        wb.finish();
+        Response r = Fixtures.asAdmin().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(bytes.toByteArray()).post("/api/bundles");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.jsonPath().getString("errors[0].column")).isEqualTo("registered_capital");
+        assertThat(r.jsonPath().getInt("errors[0].line")).isEqualTo(2);
+        assertThat(r.jsonPath().getString("errors[0].message")).contains("too large");
         Fixtures.asAdmin().get("/api/enterprises/" + uscc).then().statusCode(404);
     }
 
