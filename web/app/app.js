@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { escapeHtml } from './escape.js';
 
 // Charts of the enterprise profile. The page embeds the series as JSON (#portrait-data) and the
 // translated labels as data- attributes, so nothing is fetched and the language follows the page.
@@ -173,8 +174,8 @@ function chainGraph(el, chain, labels) {
         name: s.code, x: 120 + col * 320, y: ((i + 0.5) * height) / list.length,
         symbolSize: 24 + 40 * Number(s.gap),
         itemStyle: { color: gapColor(s.gap), borderColor: '#fff', borderWidth: 2 },
-        label: { show: true, position: 'right', color: '#1f2d3d', fontSize: 12, formatter: `${s.name}\n${firms}` },
-        tooltip: { formatter: `${s.name} (${s.code})<br>${s.industryCodes.join(', ')}<br>${firms}` },
+        label: { show: true, position: 'right', color: '#1f2d3d', fontSize: 12, formatter: () => `${s.name}\n${firms}` },
+        tooltip: { formatter: () => `${escapeHtml(s.name)} (${escapeHtml(s.code)})<br>${escapeHtml(s.industryCodes.join(', '))}<br>${escapeHtml(firms)}` },
       });
     });
   });

@@ -37,8 +37,14 @@ final class BundleArchive implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<Path> temporaries = new ArrayList<>();
 
-    static BundleArchive open(Path upload) {
-        BundleArchive archive = new BundleArchive();
+    private final BundleLimits limits;
+
+    private BundleArchive(BundleLimits limits) {
+        this.limits = limits;
+    }
+
+    static BundleArchive open(Path upload, BundleLimits limits) {
+        BundleArchive archive = new BundleArchive(limits);
         try {
             ZipFile zip;
             try {
@@ -49,6 +55,13 @@ final class BundleArchive implements AutoCloseable {
                 return archive;
             }
             archive.resources.add(zip);
+            // sizes are checked from the zip's directory before a byte is inflated; the streams
+            // below enforce them again in case the directory lies
+            Optional<FieldProblem> refused = limits.checkDirectory(zip, "(bundle)");
+            if (refused.isPresent()) {
+                archive.problems.add(refused.get());
+                return archive;
+            }
             if (zip.getEntry("xl/workbook.xml") != null) {
                 archive.addWorkbook(upload, "(workbook)");
             } else {
@@ -78,7 +91,7 @@ final class BundleArchive implements AutoCloseable {
                 }
                 add(new Source(file.get(), path, () -> {
                     try {
-                        InputStream in = zip.getInputStream(entry);
+                        InputStream in = limits.bounded(zip.getInputStream(entry), entry, path);
                         return TableReader.csv(in);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -87,8 +100,18 @@ final class BundleArchive implements AutoCloseable {
             } else if (lower.endsWith(".xlsx")) {
                 Path tmp = Files.createTempFile("parkcredit-bundle-", ".xlsx");
                 temporaries.add(tmp);
-                try (InputStream in = zip.getInputStream(entry)) {
+                try (InputStream in = limits.bounded(zip.getInputStream(entry), entry, path)) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                try (ZipFile inner = new ZipFile(tmp.toFile())) {
+                    Optional<FieldProblem> refused = limits.checkDirectory(inner, path);
+                    if (refused.isPresent()) {
+                        problems.add(refused.get());
+                        continue;
+                    }
+                } catch (ZipException e) {
+                    problems.add(FieldProblem.row(path, 0, null, "unreadable .xlsx workbook: " + e.getMessage()));
+                    continue;
                 }
                 addWorkbook(tmp, path);
             } else {

@@ -1,5 +1,6 @@
 package io.parkcredit.bundle;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,4 +32,31 @@ public interface BundleConfig {
      */
     @WithDefault("true")
     boolean initialLoad();
+
+    /**
+     * Largest bundle upload (API and import page); every other route takes
+     * parkcredit.http.max-body-size. quarkus.http.limits.max-body-size must be at least this.
+     */
+    @WithDefault("4G")
+    MemorySize maxUploadSize();
+
+    /** Most files a bundle zip (or an .xlsx, which is a zip too) may hold. */
+    @WithDefault("1000")
+    int maxEntries();
+
+    /** Largest uncompressed size of one file in a bundle. */
+    @WithDefault("4G")
+    MemorySize maxEntrySize();
+
+    /** Largest uncompressed size of all files of a bundle together. */
+    @WithDefault("16G")
+    MemorySize maxTotalSize();
+
+    /** Largest uncompressed-to-compressed ratio of a file (CSV compresses about 10:1; a zip bomb 1000:1 and more). */
+    @WithDefault("100")
+    int maxCompressionRatio();
+
+    /** Largest uncompressed shared-strings table of an .xlsx, which the reader holds in memory. */
+    @WithDefault("256M")
+    MemorySize maxSharedStringsSize();
 }

@@ -81,7 +81,7 @@ public class BundleImporter {
     public ImportResult importBundle(Path upload, boolean dryRun, String actor) {
         currentUser.require(Action.BUNDLE_IMPORT);
         long started = System.nanoTime();
-        try (BundleArchive archive = BundleArchive.open(upload); Connection c = dataSource.getConnection()) {
+        try (BundleArchive archive = BundleArchive.open(upload, BundleLimits.of(config)); Connection c = dataSource.getConnection()) {
             ImportErrors errors = new ImportErrors(config.maxReportedErrors());
             archive.problems().forEach(errors::add);
             if (errors.any()) {

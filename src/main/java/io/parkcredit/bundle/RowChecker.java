@@ -7,6 +7,7 @@ import io.parkcredit.shared.InvalidValueException;
 import io.parkcredit.shared.Mobile;
 import io.parkcredit.shared.Money;
 import io.parkcredit.shared.ParkDates;
+import io.parkcredit.shared.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,9 +95,8 @@ final class RowChecker {
                 continue;
             }
             BundleColumn col = file.columns().get(c);
-            String raw = cells.get(position[c], col.kind());
             try {
-                out[c] = normalise(col, raw);
+                out[c] = normalise(col, cells.get(position[c], col.kind()));
             } catch (InvalidValueException e) {
                 errors.accept(FieldProblem.row(file.fileName(), line, col.name(), e.getMessage()));
                 ok = false;
@@ -148,7 +148,7 @@ final class RowChecker {
                 if (col.maxLength() > 0 && s.length() > col.maxLength()) {
                     throw new InvalidValueException("longer than " + col.maxLength() + " characters");
                 }
-                yield s;
+                yield Text.check(s, Text.MAX_LENGTH);
             }
             case DATE -> ParkDates.normalise(s);
             case MONEY -> Money.normalise(s, false);

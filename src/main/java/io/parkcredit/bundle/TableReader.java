@@ -6,6 +6,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.parkcredit.shared.InvalidValueException;
+import io.parkcredit.shared.Numbers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,6 +21,9 @@ import org.dhatim.fastexcel.reader.Sheet;
 
 /** Streams the rows of one bundle table, from a CSV file or a spreadsheet sheet. */
 interface TableReader extends AutoCloseable {
+
+    /** Day serial of 9999-12-31, the last date a spreadsheet shows. */
+    BigDecimal MAX_DATE_SERIAL = BigDecimal.valueOf(2958465);
 
     /** The header row, or an empty list for an empty file. */
     List<String> header();
@@ -147,11 +152,27 @@ interface TableReader extends AutoCloseable {
         };
     }
 
-    /** Spreadsheet dates are day serials from 1899-12-30; numbers may come in exponent form. */
+    /**
+     * Spreadsheet dates are day serials from 1899-12-30; numbers may come in exponent form. A number
+     * cell is bounded by {@link Numbers} before it is expanded to plain digits: a cell holding
+     * {@code 1E999999999} is refused with its row and column, never written out as a gigabyte.
+     */
     private static String cellText(Cell cell, ColumnKind kind) {
         if (cell.getType() == CellType.NUMBER) {
-            BigDecimal n = new BigDecimal(cell.getRawValue());
+            String raw = cell.getRawValue();
+            BigDecimal n;
+            try {
+                if (raw.length() > Numbers.MAX_TEXT) {
+                    throw new InvalidValueException("not a number: " + Numbers.shorten(raw));
+                }
+                n = Numbers.bounded(new BigDecimal(raw.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException("not a number: " + Numbers.shorten(raw));
+            }
             if (kind == ColumnKind.DATE) {
+                if (n.signum() <= 0 || n.compareTo(MAX_DATE_SERIAL) > 0) {
+                    throw new InvalidValueException("not a spreadsheet date: " + raw);
+                }
                 return LocalDate.of(1899, 12, 30).plusDays(n.longValue()).toString();
             }
             return n.stripTrailingZeros().toPlainString();

@@ -1,7 +1,6 @@
 package io.parkcredit.classification;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.parkcredit.shared.CsvCells;
 import io.parkcredit.classification.ClassificationRules.Clause;
 import io.parkcredit.classification.ClassificationViews.ResultView;
 import io.parkcredit.classification.ClassificationViews.RunView;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,12 +76,9 @@ public class ClassificationExport {
     }
 
     void csv(int year, long runId, OutputStream out) throws IOException {
-        // a BOM so that spreadsheet programs open the UTF-8 Chinese text correctly
-        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).bufferSize(64 * 1024)
-                .build(out, StandardCharsets.UTF_8)) {
-            w.writeRecord(header());
-            eachResult(year, runId, r -> w.writeRecord(row(r)));
+        try (CsvCells w = CsvCells.to(out)) {
+            w.row(header());
+            eachResult(year, runId, r -> w.row(row(r)));
         }
     }
 

@@ -2,7 +2,6 @@ package io.parkcredit.classification;
 
 import io.parkcredit.security.Performs;
 import io.parkcredit.security.Action;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.shared.Formats;
 import io.parkcredit.classification.ClassificationViews.NoticeView;
@@ -300,10 +299,6 @@ public class ClassificationPages {
         data.put("previousYear", o.year() - 1);
         data.put("counts", o.published() == null ? Map.of() : o.published().counts());
         data.put("flows", o.flowsFromPreviousYear());
-        try {
-            return json.writeValueAsString(data).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Formats.scriptJson(json, data);
     }
 }

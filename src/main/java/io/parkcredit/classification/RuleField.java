@@ -1,5 +1,7 @@
 package io.parkcredit.classification;
 
+import io.parkcredit.shared.InvalidValueException;
+import io.parkcredit.shared.Numbers;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -70,8 +72,12 @@ public enum RuleField {
             }
             String raw = form.getOrDefault(f.field, "").strip();
             try {
-                n[f.ordinal()] = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
+                Integer v = Numbers.integer(raw, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                if (v == null) {
+                    throw new InvalidValueException("required");
+                }
+                n[f.ordinal()] = v;
+            } catch (InvalidValueException e) {
                 problems.put(f.field, "请输入整数 / a whole number");
                 n[f.ordinal()] = -1;
             }

@@ -2,7 +2,6 @@ package io.parkcredit.enterprise;
 
 import io.parkcredit.security.Performs;
 import io.parkcredit.security.Action;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.shared.Formats;
 import io.parkcredit.enterprise.EnterpriseViews.EventView;
@@ -108,11 +107,6 @@ public class EnterprisePages {
         data.put("months", p.flows().stream().map(MonthlyFlow::month).toList());
         data.put("inflow", p.flows().stream().map(MonthlyFlow::inflow).toList());
         data.put("outflow", p.flows().stream().map(MonthlyFlow::outflow).toList());
-        try {
-            // "<" never reaches the page raw, so the JSON cannot close its <script> element
-            return json.writeValueAsString(data).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Formats.scriptJson(json, data);
     }
 }

@@ -1,6 +1,6 @@
 package io.parkcredit.financing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.parkcredit.shared.Formats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.CurrentUser;
@@ -12,6 +12,8 @@ import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.Pager;
+import io.parkcredit.shared.InvalidValueException;
+import io.parkcredit.shared.Numbers;
 import io.parkcredit.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -268,32 +269,22 @@ public class FinancingPages {
     public TemplateInstance funnelPage(@QueryParam("from") String from, @QueryParam("to") String to) {
         FunnelService.Funnel f = funnel.funnel(from == null || from.isBlank() ? null : date(from),
                 to == null || to.isBlank() ? null : date(to));
-        try {
-            return page.render(Templates.funnel(f, json.writeValueAsString(f)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return page.render(Templates.funnel(f, Formats.scriptJson(json, f)));
     }
 
     private static BigDecimal decimal(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
         try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "not a number: " + text);
+            return Numbers.decimal(text);
+        } catch (InvalidValueException e) {
+            throw ProblemException.invalid(field, e.getMessage());
         }
     }
 
     private static Integer integer(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
         try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("termDays", "not a whole number: " + text);
+            return Numbers.integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        } catch (InvalidValueException e) {
+            throw ProblemException.invalid("termDays", e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import io.parkcredit.security.PageContext;
 import io.parkcredit.security.Role;
 import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.InvalidValueException;
+import io.parkcredit.shared.Numbers;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.ProblemException;
@@ -252,16 +253,13 @@ public class RatingPages {
                 continue;
             }
             try {
-                double v = Double.parseDouble(typed);
-                if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    throw new NumberFormatException(typed);
-                }
+                double v = Numbers.doubleValue(typed);
                 if (v < 0 || v > f.max()) {
                     // the service refuses it too; marked here so that every bad field shows at once
                     errors.put(f.code(), "between 0 and " + f.max());
                 }
                 scores.put(f.code(), v);
-            } catch (NumberFormatException e) {
+            } catch (InvalidValueException e) {
                 errors.put(f.code(), "not a number");
             }
         }

@@ -128,6 +128,9 @@ public class ChainMapService {
         if (c.name() == null || c.name().isBlank()) {
             problems.add(FieldProblem.of(at + ".name", "required"));
         }
+        // the columns' lengths (industry_chains, chain_segments): a longer value is the caller's mistake, not a 500
+        longest(c.code(), 32, at + ".code", problems);
+        longest(c.name(), 100, at + ".name", problems);
         if (c.segments() == null || c.segments().isEmpty()) {
             problems.add(FieldProblem.of(at + ".segments", "at least one segment"));
             return;
@@ -145,6 +148,8 @@ public class ChainMapService {
             if (s.name() == null || s.name().isBlank()) {
                 problems.add(FieldProblem.of(sat + ".name", "required"));
             }
+            longest(s.code(), 32, sat + ".code", problems);
+            longest(s.name(), 100, sat + ".name", problems);
             if (s.stage() == null || !STAGES.contains(s.stage().strip().toUpperCase())) {
                 problems.add(FieldProblem.of(sat + ".stage", "UPSTREAM, MIDSTREAM or DOWNSTREAM"));
             }
@@ -158,6 +163,12 @@ public class ChainMapService {
                     }
                 }
             }
+        }
+    }
+
+    private static void longest(String value, int max, String field, List<FieldProblem> problems) {
+        if (value != null && value.strip().length() > max) {
+            problems.add(FieldProblem.of(field, "at most " + max + " characters"));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.parkcredit.screening;
 
 import io.parkcredit.security.Performs;
 import io.parkcredit.security.Action;
+import io.parkcredit.shared.Formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import io.parkcredit.shared.FieldProblem;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
 import io.parkcredit.shared.Pager;
+import io.parkcredit.shared.InvalidValueException;
+import io.parkcredit.shared.Numbers;
 import io.parkcredit.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
@@ -134,8 +137,8 @@ public class ScreeningPages {
             String error = null;
             if (used) {
                 try {
-                    choices.add(new CriterionChoice(c.name(), weight.isEmpty() ? null : Double.valueOf(weight)));
-                } catch (NumberFormatException e) {
+                    choices.add(new CriterionChoice(c.name(), Numbers.doubleValue(weight)));
+                } catch (InvalidValueException e) {
                     error = "a weight of 0 or more";
                 }
             }
@@ -152,8 +155,8 @@ public class ScreeningPages {
         Integer limit = null;
         if (!limitText.isEmpty()) {
             try {
-                limit = Integer.valueOf(limitText);
-            } catch (NumberFormatException e) {
+                limit = Numbers.integer(limitText, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            } catch (InvalidValueException e) {
                 errors.put("limit", "between 1 and 100000");
             }
         }
@@ -342,11 +345,7 @@ public class ScreeningPages {
     // ---- helpers
 
     private String embed(Object data) {
-        try {
-            return json.writeValueAsString(data).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Formats.scriptJson(json, data);
     }
 
     private static <T> PageResult<T> slice(List<T> all, PageRequest req) {

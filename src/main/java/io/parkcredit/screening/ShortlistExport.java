@@ -1,12 +1,9 @@
 package io.parkcredit.screening;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.parkcredit.shared.CsvCells;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,21 +29,18 @@ public class ShortlistExport {
         if (!entries.isEmpty()) {
             screenings.view(screeningId).ranked().forEach(r -> ranked.put(r.uscc(), r));
         }
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out)) {
-            w.writeRecord("uscc", "name", "industry_code", "rank", "score", "note");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (CsvCells w = CsvCells.to(out)) {
+            w.row("uscc", "name", "industry_code", "rank", "score", "note");
             for (ShortlistService.Entry e : entries) {
                 ScreeningService.Ranked r = ranked.get(e.uscc());
-                w.writeRecord(e.uscc(), e.name(), e.industryCode() == null ? "" : e.industryCode(),
+                w.row(e.uscc(), e.name(), e.industryCode(),
                         r == null ? "" : Integer.toString(r.rank()),
                         r == null ? "" : String.format(Locale.ROOT, "%.4f", r.score()),
-                        e.note() == null ? "" : e.note());
+                        e.note());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
-        return Response.ok(out.toString().getBytes(StandardCharsets.UTF_8))
+        return Response.ok(out.toByteArray())
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"shortlist-" + screeningId + ".csv\"")
                 .build();

@@ -1,6 +1,9 @@
 package io.parkcredit.shared;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.TemplateExtension;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,45 @@ public final class Formats {
     /** Any value, or — when there is none. */
     static Object or(Object v) {
         return v == null || (v instanceof String s && s.isBlank()) ? NONE : v;
+    }
+
+    /**
+     * JSON for a {@code <script type="application/json">} block: the only way page data reaches a
+     * script. A firm or institution name holding {@code </script><script>…} would otherwise end the
+     * block and run; {@code <}, {@code >} and {@code &} become {@code \u003c}, {@code \u003e},
+     * {@code \u0026} (still the same JSON string to {@code JSON.parse}), and U+2028/U+2029 are escaped
+     * so the text is also valid inside a JavaScript literal. Insert the result with {@code .raw}.
+     */
+    public static String scriptJson(ObjectMapper json, Object data) {
+        String text;
+        try {
+            text = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String esc = switch (c) {
+                case '<' -> "\\u003c";
+                case '>' -> "\\u003e";
+                case '&' -> "\\u0026";
+                case '\u2028' -> "\\u2028";
+                case '\u2029' -> "\\u2029";
+                default -> null;
+            };
+            if (esc != null && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (esc != null) {
+                    sb.append(esc);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /** Query-string encoding for links built in templates and in page resources. */

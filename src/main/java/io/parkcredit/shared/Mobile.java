@@ -25,7 +25,7 @@ public record Mobile(String value) {
             s = s.substring(3);
         }
         if (!s.matches("1[3-9]\\d{9}")) {
-            throw new InvalidValueException("not a mainland mobile number (11 digits starting 13-19, optional +86): " + text);
+            throw new InvalidValueException("not a mainland mobile number (11 digits starting 13-19, optional +86): " + Numbers.shorten(text));
         }
         return new Mobile(s);
     }

@@ -17,6 +17,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         if (amount == null) {
             throw new InvalidValueException("amount is missing");
         }
+        amount = Numbers.bounded(amount);
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidValueException("at most 2 decimals allowed: " + amount.toPlainString());
         }
@@ -60,7 +61,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         int i = 0;
         if (s.charAt(0) == '-') {
             if (!negativeAllowed) {
-                throw new InvalidValueException("negative amount not allowed here: " + text);
+                throw new InvalidValueException("negative amount not allowed here: " + Numbers.shorten(text));
             }
             i = 1;
         }
@@ -76,36 +77,36 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
                 }
             } else if (c == ',') {
                 if (intDigits == 0 || (groupLen >= 0 && groupLen != 3) || (groupLen < 0 && intDigits > 3)) {
-                    throw new InvalidValueException("misplaced thousands separator in amount: " + text);
+                    throw new InvalidValueException("misplaced thousands separator in amount: " + Numbers.shorten(text));
                 }
                 commas = true;
                 groupLen = 0;
             } else if (c == '.') {
                 break;
             } else {
-                throw new InvalidValueException("not an amount: " + text);
+                throw new InvalidValueException("not an amount: " + Numbers.shorten(text));
             }
         }
         if (intDigits == 0 || (groupLen >= 0 && groupLen != 3)) {
-            throw new InvalidValueException("not an amount: " + text);
+            throw new InvalidValueException("not an amount: " + Numbers.shorten(text));
         }
         if (intDigits > 16) {
-            throw new InvalidValueException("amount too large (at most 16 digits before the point): " + text);
+            throw new InvalidValueException("amount too large (at most 16 digits before the point): " + Numbers.shorten(text));
         }
         int decimals = 0;
         if (i < len) { // fraction
             decimals = len - i - 1;
             if (decimals == 0) {
-                throw new InvalidValueException("not an amount: " + text);
+                throw new InvalidValueException("not an amount: " + Numbers.shorten(text));
             }
             for (int k = i + 1; k < len; k++) {
                 char c = s.charAt(k);
                 if (c < '0' || c > '9') {
-                    throw new InvalidValueException("not an amount: " + text);
+                    throw new InvalidValueException("not an amount: " + Numbers.shorten(text));
                 }
             }
             if (decimals > 2) {
-                throw new InvalidValueException("at most 2 decimals allowed: " + text);
+                throw new InvalidValueException("at most 2 decimals allowed: " + Numbers.shorten(text));
             }
         }
         String plain = commas ? s.replace(",", "") : s;

@@ -134,6 +134,6 @@ public final class ParkDates {
     }
 
     private static InvalidValueException unreadable(String text) {
-        return new InvalidValueException("unreadable date (use e.g. 2023-05-07, 2023/5/7, 20230507 or 2023年5月7日): " + text);
+        return new InvalidValueException("unreadable date (use e.g. 2023-05-07, 2023/5/7, 20230507 or 2023年5月7日): " + Numbers.shorten(text));
     }
 }

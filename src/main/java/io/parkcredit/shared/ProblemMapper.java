@@ -1,7 +1,10 @@
 package io.parkcredit.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -69,10 +72,25 @@ public class ProblemMapper {
                 uri, headers);
     }
 
+    /** {@code params.lateDays} or {@code grades[0]}: where the parser stood, root first. */
+    static String path(JsonStreamContext ctx) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.addFirst(c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]" : String.valueOf(c.getCurrentName()));
+        }
+        return parts.isEmpty() ? null : String.join(".", parts).replace(".[", "[");
+    }
+
     /** {@code create.body.username} → {@code username}; the method and parameter names mean nothing to a caller. */
     static String field(String path) {
         String[] parts = path.split("\\.");
         return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", List.of(parts).subList(2, parts.length));
+    }
+
+    /** Ahead of the JSON extension's own mapper, which answers a wrong value with a bare 400. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatch(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return json(e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -82,6 +100,9 @@ public class ProblemMapper {
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+        } else if (e instanceof InputCoercionException c && c.getProcessor() != null) {
+            // a whole number past its field's type (99999999999999999999 into an int): the parser knows where it was
+            field = path(c.getProcessor().getParsingContext());
         }
         String message = e.getOriginalMessage();
         Throwable cause = e instanceof ValueInstantiationException ? e.getCause() : null;
@@ -100,6 +121,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return json(j, uri, headers); // the JSON reader wraps what it cannot parse in a 400
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);

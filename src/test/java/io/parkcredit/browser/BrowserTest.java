@@ -12,13 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
  * One headless system Chromium per browser test class (nothing can download a browser here):
  * {@code /usr/bin/chromium} with the flags that keep it off the network.
  */
-abstract class BrowserTest {
+public abstract class BrowserTest {
 
-    static Playwright playwright;
-    static Browser browser;
+    protected static Playwright playwright;
+    protected static Browser browser;
 
     @BeforeAll
-    static void launch() {
+    protected static void launch() {
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get("/usr/bin/chromium"))
@@ -27,7 +27,7 @@ abstract class BrowserTest {
     }
 
     @AfterAll
-    static void close() {
+    protected static void close() {
         if (browser != null) {
             browser.close();
         }
