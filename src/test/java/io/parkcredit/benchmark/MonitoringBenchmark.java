@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -18,6 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +162,8 @@ class MonitoringBenchmark {
         MonitoringFixtures.await("every SMS at the sender", Duration.ofMinutes(10), () -> BenchSender.COUNT.get() >= total);
         double allSentSeconds = (System.nanoTime() - t0) / 1e9;
 
+        double baselineSeconds = baselineInsert(firms, total, chunk, clients, day, run);
+
         long[] lat = Arrays.copyOf(BenchSender.latencies, Math.min(BenchSender.COUNT.get(), BenchSender.latencies.length));
         Arrays.sort(lat);
         long[] req = requestMs.clone();
@@ -169,16 +176,83 @@ class MonitoringBenchmark {
                 all %,d SMS at the sender after %.1f s (%,.0f SMS/s end to end)
                 acceptance -> sender latency ms: p50 %d, p90 %d, p99 %d, max %d (target p99 < 2000)
                 request latency ms: p50 %d, p99 %d, max %d
+                baseline in the same run: the same %,d events, same chunks and clients, one plain INSERT per chunk
+                into a copy of credit_events (no validation, queue, alert or SMS): %.1f s -> %,.0f events/s;
+                ingest through the API takes %.2f× as long
                 processors: %d, max heap: %d MB
                 """, total, requests, chunk, clients, firmCount, ingestSeconds, rate, lat.length, allSentSeconds,
                 lat.length / allSentSeconds, pct(lat, 50), pct(lat, 90), pct(lat, 99), lat[lat.length - 1], pct(req, 50),
-                pct(req, 99), req[req.length - 1], Runtime.getRuntime().availableProcessors(),
+                pct(req, 99), req[req.length - 1], total, baselineSeconds, total / baselineSeconds,
+                ingestSeconds / baselineSeconds, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        System.out.println(report);
+        Targets targets = new Targets("monitoring")
+                .atLeast("ingest", rate, 20_000, "events/s")
+                .atMost("acceptance -> sender p99", pct(lat, 99), 2000, "ms");
+        System.out.println(report + targets.markdown());
         Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
-        Files.writeString(dir.resolve("monitoring.md"), report);
+        Files.writeString(dir.resolve("monitoring.md"), report + targets.markdown());
         assertThat(accepted.get()).isEqualTo(total);
         assertThat(lat.length).isEqualTo(total);
+        targets.assertAllMet();
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * The same events, in the same chunks from the same number of clients, each chunk one multi-row
+     * INSERT into an indexed copy of credit_events without its trigger: what storing them costs alone.
+     */
+    private double baselineInsert(List<MonitoringFixtures.Firm> firms, int total, int chunk, int clients, String day,
+            String run) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop table if exists bench_plain_events");
+            st.execute("create table bench_plain_events (like credit_events including defaults including identity"
+                    + " including constraints including indexes)");
+        }
+        int requests = (total + chunk - 1) / chunk;
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int cl = 0; cl < clients; cl++) {
+            done.add(pool.submit(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                        int from = r * chunk, to = Math.min(total, from + chunk);
+                        StringBuilder sql = new StringBuilder("insert into bench_plain_events (source, event_no, uscc, type,"
+                                + " severity, occurred_on, amount, title) values ");
+                        for (int k = from; k < to; k++) {
+                            sql.append(k > from ? ",(?,?,?,?,?,?::date,?,?)" : "(?,?,?,?,?,?::date,?,?)");
+                        }
+                        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                            int i = 1;
+                            for (int k = from; k < to; k++) {
+                                ps.setString(i++, "BENCH");
+                                ps.setString(i++, run + "-" + k);
+                                ps.setString(i++, firms.get(k % firms.size()).uscc());
+                                ps.setString(i++, "ADMIN_PENALTY");
+                                ps.setString(i++, k % 10 == 0 ? "SERIOUS" : "GENERAL");
+                                ps.setString(i++, day);
+                                ps.setBigDecimal(i++, java.math.BigDecimal.valueOf(5000));
+                                ps.setString(i++, "压测处罚" + k);
+                            }
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop table bench_plain_events");
+        }
+        return seconds;
     }
 
     private static long pct(long[] sorted, int p) {

@@ -92,13 +92,21 @@ final class SqlScores {
                     .append(", count(*) over (partition by ").append(c).append(") pe_").append(c);
         }
         StringBuilder points = new StringBuilder();
+        Map<String, StringBuilder> byDimension = new java.util.LinkedHashMap<>();
         for (Placed p : model.indicators()) {
             Indicator ind = p.indicator();
             double max = model.maxPoints(ind, total);
             String frac = fraction(ind, model.minPeers(), model.onsiteDefault());
             String term = "(" + max + " * (" + frac + "))";
             points.append(points.length() == 0 ? "" : " + ").append(term);
+            StringBuilder dim = byDimension.computeIfAbsent(p.dimension().code(), k -> new StringBuilder());
+            dim.append(dim.length() == 0 ? "" : " + ").append(term);
         }
+        // the points per dimension, as the Java review writes them with each result
+        StringBuilder dimensions = new StringBuilder("jsonb_build_object(");
+        byDimension.forEach((code, sum) -> dimensions.append(dimensions.length() > 19 ? ", " : "").append('\'').append(code)
+                .append("', round((").append(sum).append(")::numeric, 2)"));
+        dimensions.append(')');
         return "with f as (select uscc, substr(industry_code, 1, 3) grp, registered_on, registered_capital, patents,"
                 + " software_copyrights from enterprises where in_park and status <> 'DEREGISTERED'),"
                 + " c as (select * from financial_statements where year = " + fiscalYear + "),"
@@ -119,7 +127,7 @@ final class SqlScores {
                 + " select uscc, round((" + points + ")::numeric, 2) score, case"
                 + " when round((" + points + ")::numeric, 2) >= 90 then 'AAA' when round((" + points + ")::numeric, 2) >= 80 then 'AA'"
                 + " when round((" + points + ")::numeric, 2) >= 70 then 'A' when round((" + points + ")::numeric, 2) >= 50 then 'B'"
-                + " when round((" + points + ")::numeric, 2) >= 10 then 'C' end grade from r";
+                + " when round((" + points + ")::numeric, 2) >= 10 then 'C' end grade, " + dimensions + " dimensions from r";
     }
 
     private static String fraction(Indicator ind, int minPeers, double onsiteDefault) {

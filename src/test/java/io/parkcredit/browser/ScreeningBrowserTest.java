@@ -59,6 +59,18 @@ class ScreeningBrowserTest extends BrowserTest {
             page.locator("#run-screening").click();
             assertThat(page).hasURL(Pattern.compile(".*/screening/\\d+$"));
             assertThat(page.locator("#ranked-table tbody tr").first()).isVisible();
+            // the rows come in rank order 1, 2, 3 … and no row scores higher than the one above it
+            @SuppressWarnings("unchecked")
+            List<List<String>> rows = (List<List<String>>) page.locator("#ranked-table tbody tr").evaluateAll(
+                    "rows => rows.map(r => [r.getAttribute('data-rank'), r.querySelectorAll('td.num')[1].innerText.trim()])");
+            org.assertj.core.api.Assertions.assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
+            for (int i = 0; i < rows.size(); i++) {
+                org.assertj.core.api.Assertions.assertThat(rows.get(i).get(0)).isEqualTo(Integer.toString(i + 1));
+                if (i > 0) {
+                    org.assertj.core.api.Assertions.assertThat(Double.parseDouble(rows.get(i).get(1))).as("score of rank %d", i + 1)
+                            .isLessThanOrEqualTo(Double.parseDouble(rows.get(i - 1).get(1)));
+                }
+            }
             assertThat(page.locator("#contributions-chart canvas")).hasCount(1);
             assertThat(page.locator("#weights-chart canvas")).hasCount(1);
             assertThat(page.locator("#shortlist .empty")).isVisible();

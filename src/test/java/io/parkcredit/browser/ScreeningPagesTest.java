@@ -13,6 +13,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,27 @@ class ScreeningPagesTest {
     /** Each new star has more staff than every earlier one, so the newest ranks first by staff. */
     static final java.util.concurrent.atomic.AtomicInteger STAFF = new java.util.concurrent.atomic.AtomicInteger(
             5_000_000 + (int) (System.currentTimeMillis() / 1000 % 1_000_000) * 100);
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /** The registered employees of each firm, read from the registry. */
+    Map<String, Integer> employees(List<String> usccs) {
+        Map<String, Integer> staff = new java.util.HashMap<>();
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("select uscc, employees from enterprises where uscc = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", usccs.toArray()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    staff.put(rs.getString(1).trim(), rs.getInt(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(staff).hasSize(usccs.size());
+        return staff;
+    }
 
     static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 
@@ -113,6 +135,18 @@ class ScreeningPagesTest {
         assertThat(row).isPositive();
         assertThat(result.substring(row, result.indexOf("</tr>", row))).as("the star ranks first").contains("data-rank=\"1\"");
         assertThat(result).doesNotContain("data-uscc=\"" + firms[1] + "\" data-rank");
+        // staff is the only criterion: the ranking shown is by employees, most first, ties by USCC, ranks 1, 2, 3 …
+        Matcher ranked = Pattern.compile("<tr data-uscc=\"(\\w{18})\" data-rank=\"(\\d+)\"").matcher(result);
+        List<String> shown = new java.util.ArrayList<>();
+        while (ranked.find()) {
+            assertThat(Integer.parseInt(ranked.group(2))).isEqualTo(shown.size() + 1);
+            shown.add(ranked.group(1));
+        }
+        assertThat(shown).hasSizeGreaterThan(1);
+        Map<String, Integer> staff = employees(shown);
+        List<String> expected = shown.stream().sorted(java.util.Comparator.<String>comparingInt(u -> -staff.get(u))
+                .thenComparing(java.util.Comparator.naturalOrder())).toList();
+        assertThat(shown).isEqualTo(expected);
         // the excluded table pages; find the dishonest debtor on its page
         boolean found = false;
         for (int p = 0; p < 500 && !found; p++) {

@@ -26,8 +26,8 @@ class FinancingInputTest {
     @Test
     void aValidReceivablePassesWithItsCodesNormalised() {
         FinancingInput.Checked c = FinancingInput.check(valid(), SELLER, TODAY);
-        assertThat(c.invoiceNo()).isEqualTo("INV-001");
-        assertThat(c.debtorUscc()).isEqualTo(DEBTOR);
+        assertThat(c).isEqualTo(new FinancingInput.Checked(DEBTOR, "债务人", "INV-001", LocalDate.of(2026, 11, 28),
+                new BigDecimal("100000.00"), LocalDate.of(2027, 2, 1), "HT-1", new BigDecimal("80000"), 90));
     }
 
     @ParameterizedTest(name = "{0}={1} → 422 on {0}")
@@ -68,16 +68,20 @@ class FinancingInputTest {
     @Test
     void theEdgesPass() {
         FinancingInput.Receivable v = valid();
-        // due on the grading day itself, 360 days, requested = amount
-        FinancingInput.check(new FinancingInput.Receivable(v.debtorUscc(), v.debtorName(), v.invoiceNo(), "2026年12月3日",
-                v.amount(), "20261203", v.contractNo(), v.amount(), 360), SELLER, TODAY);
+        // due on the grading day itself, 360 days, requested = amount; both date spellings read as 2026-12-03
+        FinancingInput.Checked c = FinancingInput.check(new FinancingInput.Receivable(v.debtorUscc(), v.debtorName(),
+                v.invoiceNo(), "2026年12月3日", v.amount(), "20261203", v.contractNo(), v.amount(), 360), SELLER, TODAY);
+        assertThat(c.invoiceDate()).isEqualTo(LocalDate.of(2026, 12, 3));
+        assertThat(c.dueDate()).isEqualTo(LocalDate.of(2026, 12, 3));
+        assertThat(c.requestedAmount()).isEqualByComparingTo("100000.00");
+        assertThat(c.termDays()).isEqualTo(360);
     }
 
     @Test
     void everyFailingFieldIsReportedAtOnce() {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> FinancingInput.check(
                 new FinancingInput.Receivable(SELLER, null, null, null, null, null, null, null, null), SELLER, TODAY));
-        assertThat(e.errors()).extracting(FieldProblem::field).contains("debtorUscc", "debtorName", "invoiceNo",
+        assertThat(e.errors()).extracting(FieldProblem::field).containsExactlyInAnyOrder("debtorUscc", "debtorName", "invoiceNo",
                 "contractNo", "invoiceDate", "amount", "requestedAmount", "dueDate", "termDays");
     }
 }

@@ -111,9 +111,20 @@ class FinancingSweepTest {
                 .body(Map.of("disbursedOn", today.minusDays(40).toString())).post(path + "/disbursement").then()
                 .statusCode(200).body("repaymentDue", equalTo(today.minusDays(10).toString()));
 
-        FinancingSweep.Swept first = sweep.sweep(Instant.now());
-        assertThat(first.overdue()).isGreaterThanOrEqualTo(0); // the scheduled sweep may have been first
+        // the scheduled sweep (every 2 s in tests) may record it first; however many sweeps run, it is recorded once
         sweep.sweep(Instant.now());
+        sweep.sweep(Instant.now());
+        assertThat(FinancingFixtures.rows(ds, "select institution_code, actor, detail from financing_steps"
+                + " where request_id = ? and step = 'OVERDUE'", id)).singleElement().satisfies(r -> {
+                    assertThat(r[0]).isEqualTo(bank.code());
+                    assertThat(r[1]).isEqualTo("system");
+                    assertThat(r[2]).isEqualTo("repayment due " + today.minusDays(10) + " not recorded");
+                });
+        assertThat(FinancingFixtures.rows(ds, "select detail from audit_log where action = 'FINANCING_OVERDUE'"
+                + " and target_key = ?", String.valueOf(id))).singleElement().satisfies(r -> assertThat(r[0])
+                .isEqualTo("loan FIN-" + id + " of " + bank.code() + " in arrears since " + today.minusDays(10)));
+        assertThat(FinancingFixtures.rows(ds, "select overdue_loan_no from financing_requests where id = ?", id).get(0)[0])
+                .isEqualTo("FIN-" + id);
         JsonPath loans = Fixtures.asAdmin().get("/api/enterprises/" + seller.uscc() + "/loans").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(loans.getList("loanNo", String.class)).containsExactly("FIN-" + id);

@@ -13,10 +13,16 @@ import io.parkcredit.testing.MonitoringFixtures;
 import io.parkcredit.testing.MonitoringFixtures.Firm;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Intake, alert rules, dedup and who sees which alert (DOMAIN.md §6, API.md). */
@@ -27,6 +33,23 @@ class MonitoringApiTest {
 
     private static JsonPath alerts(String uscc) {
         return asAdmin().get("/api/alerts?uscc=" + uscc).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /** The firm's credit events still waiting in the monitoring queue (the pass deletes them as it alerts). */
+    private long queuedEvents(String uscc) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from monitoring_queue q join credit_events e on e.id = q.event_id where e.uscc = ?")) {
+            ps.setString(1, uscc);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonPath sms(String uscc) {
@@ -155,10 +178,17 @@ class MonitoringApiTest {
                 + "SAMR," + no + "," + firm.uscc() + ",SAFETY_VIOLATION,SERIOUS," + RECENT + ",50000,,重大安全隐患未整改,,\n"));
         MonitoringFixtures.await("the import's alert", Duration.ofSeconds(20), () -> alerts(firm.uscc()).getInt("total") == 1);
         assertThat(alerts(firm.uscc()).getString("items[0].eventRef")).isEqualTo("SAMR/" + no);
-        // importing the same bundle again raises nothing new
+        // importing the same bundle again raises nothing new, once whatever it queued has been processed
         Fixtures.importBundle(Map.of("credit_events", "source,event_no,uscc,type,severity,occurred_on,amount,grade,title,detail,repaired_on\n"
                 + "SAMR," + no + "," + firm.uscc() + ",SAFETY_VIOLATION,SERIOUS," + RECENT + ",50000,,重大安全隐患未整改,,\n"));
-        assertThat(sms(firm.uscc()).getInt("total")).isEqualTo(1);
+        MonitoringFixtures.await("the monitoring queue drained of the firm's events", Duration.ofSeconds(20),
+                () -> queuedEvents(firm.uscc()) == 0);
+        JsonPath a = alerts(firm.uscc());
+        assertThat(a.getInt("total")).isEqualTo(1);
+        assertThat(a.getString("items[0].eventRef")).isEqualTo("SAMR/" + no);
+        JsonPath s = sms(firm.uscc());
+        assertThat(s.getInt("total")).isEqualTo(1);
+        assertThat(s.getList("items.mobile", String.class)).containsExactly(firm.mobile());
     }
 
     @Test

@@ -63,7 +63,9 @@ class ReminderScanTest {
                 () -> alerts(repair.uscc()).getInt("total") == 1);
 
         Map<String, Integer> first = scan.scan(day);
-        assertThat(first).containsKeys("RATING_EXPIRY", "ANNUAL_REVIEW", "LOAN_DUE", "REPAIR_ELIGIBLE", "FINANCING_PICKUP_DEADLINE");
+        // one of each kind for this far-future day (the revoked rating raises nothing), none on the next scan
+        assertThat(first).isEqualTo(Map.of("RATING_EXPIRY", 1, "ANNUAL_REVIEW", 1, "LOAN_DUE", 1, "REPAIR_ELIGIBLE", 1,
+                "FINANCING_PICKUP_DEADLINE", 1));
         assertThat(alerts(expiring.uscc()).getList("items.kind", String.class)).containsExactly("RATING_EXPIRY");
         assertThat(alerts(review.uscc()).getList("items.kind", String.class)).containsExactly("ANNUAL_REVIEW");
         assertThat(alerts(borrower.uscc()).getList("items.kind", String.class))
@@ -75,7 +77,8 @@ class ReminderScanTest {
         JsonPath sms = asAdmin().get("/api/sms?uscc=" + expiring.uscc()).then().extract().jsonPath();
         assertThat(sms.getString("items[0].text")).startsWith("【园区信用通】" + expiring.name() + "：信用等级AA将于").contains("到期");
 
-        scan.scan(day);
+        assertThat(scan.scan(day)).isEqualTo(Map.of("RATING_EXPIRY", 0, "ANNUAL_REVIEW", 0, "LOAN_DUE", 0, "REPAIR_ELIGIBLE", 0,
+                "FINANCING_PICKUP_DEADLINE", 0));
         scan.scan(day.plusDays(1));
         for (Firm f : List.of(expiring, review)) {
             assertThat(alerts(f.uscc()).getInt("total")).isEqualTo(1);
@@ -87,8 +90,19 @@ class ReminderScanTest {
 
     @Test
     void theScanCanBeRunByTheAdminForADay() {
-        asAdmin().post("/api/monitoring/scans?day=2198-01-01").then().statusCode(200);
-        asAdmin().post("/api/monitoring/scans?day=not-a-day").then().statusCode(422);
+        // a far-future day no other test uses, and one loan falling due ten days after it
+        LocalDate day = LocalDate.of(2190 + ThreadLocalRandom.current().nextInt(9), 1, 1);
+        Firm borrower = MonitoringFixtures.firm("扫描借款");
+        MonitoringFixtures.bankLending(borrower.uscc(), day.minusYears(1), day.plusDays(10));
+        Map<String, Integer> once = Map.of("RATING_EXPIRY", 0, "ANNUAL_REVIEW", 0, "LOAN_DUE", 1, "REPAIR_ELIGIBLE", 0,
+                "FINANCING_PICKUP_DEADLINE", 0);
+        assertThat(asAdmin().post("/api/monitoring/scans?day=" + day).then().statusCode(200).extract().jsonPath()
+                .getMap("", String.class, Integer.class)).isEqualTo(once);
+        assertThat(alerts(borrower.uscc()).getList("items.kind", String.class)).containsExactly("LOAN_DUE");
+        assertThat(asAdmin().post("/api/monitoring/scans?day=" + day).then().statusCode(200).extract().jsonPath()
+                .getMap("", String.class, Integer.class)).containsEntry("LOAN_DUE", 0);
+        asAdmin().post("/api/monitoring/scans?day=not-a-day").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("day"));
         String firmUser = Fixtures.newUser("ENTERPRISE", Fixtures.newEnterprise("扫描"), null);
         Fixtures.asUser(firmUser).post("/api/monitoring/scans").then().statusCode(403);
     }

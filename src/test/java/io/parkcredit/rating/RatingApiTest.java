@@ -4,7 +4,6 @@ import static io.parkcredit.testing.Fixtures.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -14,7 +13,13 @@ import io.parkcredit.testing.Fixtures;
 import io.parkcredit.testing.RatingFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The rating API's edges: the model, the yearly review, roles, input errors (DOMAIN.md §1, §5). */
@@ -55,19 +60,51 @@ class RatingApiTest {
         String bank = Fixtures.newCode("RB");
         String sound = RatingFixtures.soundFirm("年审优良公司", REVIEW_YEAR, bank, (REVIEW_YEAR + 2) + "-01-01");
         String bare = Fixtures.newEnterprise("年审无报表公司");
+        // every active park firm, counted here in SQL written for the test: in the park and not deregistered
+        long parkFirms = parkFirms();
         JsonPath run = Fixtures.asUser(Fixtures.newUser("EVALUATOR", null, null)).post("/api/ratings/reviews/" + REVIEW_YEAR)
-                .then().statusCode(201).body("firms", greaterThan(1)).extract().jsonPath();
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(run.getLong("firms")).isEqualTo(parkFirms);
         long id = run.getLong("id");
+        asAdmin().get("/api/ratings/reviews/" + id + "/results?size=1").then().statusCode(200).body("total", is((int) parkFirms));
         JsonPath good = asAdmin().get("/api/ratings/reviews/" + id + "/results?uscc=" + sound).then().statusCode(200)
                 .body("total", is(1)).extract().jsonPath();
         JsonPath poor = asAdmin().get("/api/ratings/reviews/" + id + "/results?uscc=" + bare).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(good.getDouble("items[0].score")).isGreaterThan(poor.getDouble("items[0].score"));
         assertThat(good.getMap("items[0].dimensions")).containsOnlyKeys("QUALITY", "MANAGEMENT", "FINANCE", "INTEGRITY", "SOCIAL");
-        assertThat(good.getString("items[0].grade")).isIn("AAA", "AA", "A");
+        // worked out by hand (RatingFixtures.soundFirmFixedPoints), on-site indicators at the model's default 60 %:
+        // MANAGEMENT 7 + 8 × 0.6, INTEGRITY 18 + 2 × 0.6, SOCIAL 6 + 4 × 0.6; QUALITY and FINANCE add percentiles
+        double management = good.getDouble("items[0].dimensions.MANAGEMENT");
+        double integrity = good.getDouble("items[0].dimensions.INTEGRITY");
+        double social = good.getDouble("items[0].dimensions.SOCIAL");
+        double quality = good.getDouble("items[0].dimensions.QUALITY");
+        double finance = good.getDouble("items[0].dimensions.FINANCE");
+        assertThat(management).isCloseTo(11.8, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(integrity).isCloseTo(19.2, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(social).isCloseTo(8.4, org.assertj.core.data.Offset.offset(0.005));
+        // QUALITY 6.8 fixed + 4 × 0.6 on site + revenue percentile (0..3); FINANCE 34 fixed + three turnovers (0..6)
+        assertThat(quality).isBetween(9.2, 12.2);
+        assertThat(finance).isBetween(34.0, 40.0);
+        double expected = management + integrity + social + quality + finance;
+        assertThat(good.getDouble("items[0].score")).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.011));
+        assertThat(good.getString("items[0].grade")).isEqualTo(RatingFixtures.gradeOf(expected));
         asAdmin().post("/api/ratings/reviews/1800").then().statusCode(422);
         Fixtures.asUser(Fixtures.newUser("ENTERPRISE", sound, null)).post("/api/ratings/reviews/" + REVIEW_YEAR).then()
                 .statusCode(403);
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    long parkFirms() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from enterprises where in_park and status <> 'DEREGISTERED'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String bank() {

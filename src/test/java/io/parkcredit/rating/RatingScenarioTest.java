@@ -37,8 +37,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RatingScenarioTest {
 
-    /** A classification year inside the validity of a grade published now, used by no other test. */
-    static final int CLASSIFICATION_YEAR = 2028;
+    /**
+     * A classification year inside the three-year validity of a grade published now (the year after
+     * next, from the clock); the other classification tests use fixed years far in the future.
+     */
+    int classificationYear() {
+        return LocalDate.now(clock).getYear() + 2;
+    }
 
     @Inject
     RatingService ratings;
@@ -54,7 +59,7 @@ class RatingScenarioTest {
         LocalDate today = LocalDate.now(clock);
         int fiscal = today.getYear() - 1;
         String bank = Fixtures.newCode("RB");
-        String uscc = RatingFixtures.soundFirm("评级守信示范公司", fiscal, bank, (CLASSIFICATION_YEAR + 1) + "-03-01");
+        String uscc = RatingFixtures.soundFirm("评级守信示范公司", fiscal, bank, (classificationYear() + 1) + "-03-01");
         String firmUser = Fixtures.newUser("ENTERPRISE", uscc, null);
         String evaluator = Fixtures.newUser("EVALUATOR", null, null);
 
@@ -90,8 +95,12 @@ class RatingScenarioTest {
                 .body("status", equalTo("AWAITING_APPROVAL")).extract().jsonPath();
         double score = resolved.getDouble("score");
         assertThat(score).isEqualTo(draftScore + 4.0, org.assertj.core.data.Offset.offset(0.011));
+        // the score the fixture's figures give, worked out by hand (RatingFixtures), and the band it falls in
+        double expected = RatingFixtures.expectedSoundFirmScore(
+                RatingFixtures.indicatorPoints(resolved, "result.indicators"), RatingFixtures.fullOnsite());
+        assertThat(score).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.011));
         String grade = resolved.getString("grade");
-        assertThat(grade).isIn("AAA", "AA", "A");
+        assertThat(grade).isEqualTo(RatingFixtures.gradeOf(expected));
 
         // approval, publicity, publication
         step(null, id, "approval", null).statusCode(200).body("status", equalTo("APPROVED"))
@@ -117,8 +126,8 @@ class RatingScenarioTest {
         Fixtures.asUser(firmUser).get("/api/ratings/applications").then().statusCode(200).body("total", is(1));
 
         // the RED clause of the classification reads the published, valid grade
-        long run = ClassificationFixtures.run(CLASSIFICATION_YEAR).getLong("runId");
-        JsonPath red = asAdmin().get("/api/classifications/" + CLASSIFICATION_YEAR + "/runs/" + run + "/results?q=" + uscc)
+        long run = ClassificationFixtures.run(classificationYear()).getLong("runId");
+        JsonPath red = asAdmin().get("/api/classifications/" + classificationYear() + "/runs/" + run + "/results?q=" + uscc)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(red.getString("items[0].list")).isEqualTo("RED");
         assertThat(red.getBoolean("items[0].clauses.find { it.code == 'RED_RATING_FLOOR' }.passed")).isTrue();
@@ -165,7 +174,7 @@ class RatingScenarioTest {
     void revocationBarsANewApplicationForThreeYearsAndDropsTheGradeFromTheRedClause() {
         LocalDate today = LocalDate.now(clock);
         String bank = Fixtures.newCode("RB");
-        String uscc = RatingFixtures.soundFirm("评级撤销公司", today.getYear() - 1, bank, (CLASSIFICATION_YEAR + 1) + "-03-01");
+        String uscc = RatingFixtures.soundFirm("评级撤销公司", today.getYear() - 1, bank, (classificationYear() + 1) + "-03-01");
         String firmUser = Fixtures.newUser("ENTERPRISE", uscc, null);
         long id = publish(firmUser, uscc, today);
 
@@ -181,8 +190,8 @@ class RatingScenarioTest {
                 .body("detail", org.hamcrest.Matchers.containsString(today.plusYears(3).toString()));
 
         // a revoked grade is no longer valid: the RED clause finds no rating to apply
-        long run = ClassificationFixtures.run(CLASSIFICATION_YEAR).getLong("runId");
-        String detail = asAdmin().get("/api/classifications/" + CLASSIFICATION_YEAR + "/runs/" + run + "/results?q=" + uscc)
+        long run = ClassificationFixtures.run(classificationYear()).getLong("runId");
+        String detail = asAdmin().get("/api/classifications/" + classificationYear() + "/runs/" + run + "/results?q=" + uscc)
                 .then().statusCode(200).extract().jsonPath()
                 .getString("items[0].clauses.find { it.code == 'RED_RATING_FLOOR' }.detail");
         assertThat(detail).contains("无有效的信用等级");
@@ -191,7 +200,7 @@ class RatingScenarioTest {
     @Test
     void theScheduledSweepClosesAnEndedObjectionWindow() throws Exception {
         LocalDate today = LocalDate.now(clock);
-        String uscc = RatingFixtures.soundFirm("评级异议期公司", today.getYear() - 1, Fixtures.newCode("RB"), "2030-01-01");
+        String uscc = RatingFixtures.soundFirm("评级异议期公司", today.getYear() - 1, Fixtures.newCode("RB"), (today.getYear() + 3) + "-01-01");
         String firmUser = Fixtures.newUser("ENTERPRISE", uscc, null);
         long id = RatingFixtures.apply(firmUser, uscc);
         step(null, id, "qualification", null).statusCode(200);

@@ -122,9 +122,14 @@ class RankingPropertyTest {
             int[] sorted = r.order().clone();
             Arrays.sort(sorted);
             assertThat(sorted).isEqualTo(java.util.stream.IntStream.range(0, c.x().length).toArray());
-            for (int p = 1; p < r.order().length; p++) {
-                assertThat(Order.compare(r.order()[p - 1], r.order()[p], r.closeness(), r.keys())).isNegative();
-            }
+            // the order, by a comparator written here: closeness descending, then the key, then the row
+            double[] cl = r.closeness();
+            String[] keys = c.keys();
+            int[] expected = java.util.stream.IntStream.range(0, c.x().length).boxed()
+                    .sorted((p, q) -> cl[p] != cl[q] ? (cl[p] > cl[q] ? -1 : 1)
+                            : keys != null && !keys[p].equals(keys[q]) ? keys[p].compareTo(keys[q]) : p - q)
+                    .mapToInt(Integer::intValue).toArray();
+            assertThat(r.order()).isEqualTo(expected);
         }
     }
 

@@ -81,4 +81,104 @@ public final class RatingFixtures {
         }
         return spec.post("/api/ratings/applications/" + id + "/" + step).then();
     }
+
+    /** The default model's percentile indicators (scored against the firm's peers, so they depend on the park). */
+    public static final java.util.List<String> PERCENTILE = java.util.List.of("Q01", "F05", "F06", "F07");
+
+    /**
+     * Points of the {@link #soundFirm} on the default model's 31 indicators that depend neither on its
+     * peers nor on the on-site sheet, worked out by hand from the fixture's statements (fiscal year y:
+     * assets 10M, liabilities 4M, current assets 6M / liabilities 2M, inventory 1M, equity 6M, revenue
+     * 12M, cost 8M, operating profit 2M, net profit 1.5M, interest 0.1M, operating cash flow 1.5M,
+     * R&D 0.7M, contracts 10M / 9.9M; y−1: assets 9M, equity 5.4M, revenue 10M, operating profit 1.7M),
+     * its events (tax grade A, three honours, two donations) and registration (2015, capital 5M, 3 + 1 IP).
+     * The rating day must be ten years or more after 2015-03-01 and within 36 months of the events.
+     */
+    public static Map<String, Double> soundFirmFixedPoints() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("Q02", 2.0); // ≥ 10 years in business: 2 × 1
+        p.put("Q05", 2.0); // equity 6M / 5.4M − 1 = +11 % ≥ 0: 2 × 1
+        p.put("Q06", 0.8); // 3 patents + 1 software copyright = 4, band "≥ 1": 2 × 0.4
+        p.put("Q07", 2.0); // R&D 0.7M / revenue 12M = 5.8 % ≥ 5 %
+        p.put("M03", 2.0); // no failed quality check
+        p.put("M05", 3.0); // no safety violation
+        p.put("M07", 2.0); // one running loan ≥ 1
+        p.put("F01", 3.0); // debt to asset 4M / 10M = 0.4 = full mark
+        p.put("F02", 2.5); // interest cover (2M + 0.1M) / 0.1M = 21 ≥ 6
+        p.put("F03", 2.5); // quick ratio (6M − 1M) / 2M = 2.5 ≥ 1
+        p.put("F04", 2.0); // cash flow 1.5M / current liabilities 2M = 0.75 ≥ 0.4
+        p.put("F08", 2.0); // cash recovery 1.5M / average assets 9.5M = 0.158 ≥ 0.1
+        p.put("F09", 2.5); // ROE 1.5M / average equity 5.7M = 0.263 ≥ 0.15
+        p.put("F10", 2.5); // ROA (2M + 0.1M) / 9.5M = 0.221 ≥ 0.1
+        p.put("F11", 2.0); // sales margin 2M / 12M = 0.167 ≥ 0.15
+        p.put("F12", 2.0); // cost-expense margin 2M / 8M = 0.25 ≥ 0.2
+        p.put("F13", 2.0); // capital return 1.5M / registered 5M = 0.3 ≥ 0.2
+        p.put("F14", 2.0); // sales growth 12M / 10M − 1 = 0.2 ≥ 0.1
+        p.put("F15", 2.0); // capital maintenance 6M / 5.4M = 1.11 ≥ 1.05
+        p.put("F16", 2.0); // profit growth 2M / 1.7M − 1 = 0.18 ≥ 0.1
+        p.put("F17", 2.0); // asset growth 10M / 9M − 1 = 0.11 ≥ 0.1
+        p.put("F18", 3.0); // contracts 9.9M / 10M = 0.99 ≥ 0.98
+        p.put("I01", 4.0); // no administrative penalty
+        p.put("I02", 3.0); // no lawsuit
+        p.put("I03", 2.0); // no complaint
+        p.put("I04", 3.0); // tax grade A (4) ≥ 4
+        p.put("I05", 2.0); // three honours ≥ 3
+        p.put("I06", 4.0); // no bad loan
+        p.put("S01", 2.0); // two donations ≥ 2
+        p.put("S02", 2.0); // no wage arrears
+        p.put("S04", 2.0); // no social insurance arrears
+        return p;
+    }
+
+    /** The grade bands of DOMAIN.md §5, written out: AAA ≥ 90, AA ≥ 80, A ≥ 70, B ≥ 50, C ≥ 10. */
+    public static String gradeOf(double score) {
+        if (score >= 90) {
+            return "AAA";
+        }
+        if (score >= 80) {
+            return "AA";
+        }
+        if (score >= 70) {
+            return "A";
+        }
+        if (score >= 50) {
+            return "B";
+        }
+        return score >= 10 ? "C" : null;
+    }
+
+    /**
+     * Checks a sound firm's scored indicators ({@code indicators}: code → points) against the hand-worked
+     * points and the on-site sheet, and returns the score they add up to: the fixed points, the sheet,
+     * and the four percentile indicators as scored (each within its weight).
+     */
+    public static double expectedSoundFirmScore(Map<String, Double> indicators, Map<String, Double> onsite) {
+        double score = 0;
+        for (var e : soundFirmFixedPoints().entrySet()) {
+            org.assertj.core.api.Assertions.assertThat(indicators.get(e.getKey())).as(e.getKey())
+                    .isCloseTo(e.getValue(), org.assertj.core.data.Offset.offset(0.005));
+            score += e.getValue();
+        }
+        for (var e : onsite.entrySet()) {
+            org.assertj.core.api.Assertions.assertThat(indicators.get(e.getKey())).as(e.getKey())
+                    .isCloseTo(e.getValue(), org.assertj.core.data.Offset.offset(0.005));
+            score += e.getValue();
+        }
+        Map<String, Double> weights = Map.of("Q01", 3.0, "F05", 2.0, "F06", 2.0, "F07", 2.0);
+        for (String code : PERCENTILE) {
+            org.assertj.core.api.Assertions.assertThat(indicators.get(code)).as(code).isBetween(0.0, weights.get(code));
+            score += indicators.get(code);
+        }
+        org.assertj.core.api.Assertions.assertThat(indicators).hasSize(45);
+        return score;
+    }
+
+    /** code → points of the {@code result.indicators} list of a scored application. */
+    public static Map<String, Double> indicatorPoints(io.restassured.path.json.JsonPath json, String path) {
+        Map<String, Double> points = new LinkedHashMap<>();
+        for (Map<String, Object> line : json.<Map<String, Object>>getList(path)) {
+            points.put((String) line.get("code"), ((Number) line.get("points")).doubleValue());
+        }
+        return points;
+    }
 }
