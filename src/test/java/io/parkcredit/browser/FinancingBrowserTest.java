@@ -89,13 +89,15 @@ class FinancingBrowserTest extends BrowserTest {
             park.navigate(base + "financing/funnel");
             assertThat(park.locator("#financing-funnel-chart canvas")).hasCount(1);
             // this request reached the first five stages, no other was posted meanwhile: each of those counts one more
-            String[][] expected = {{"POSTED", "1"}, {"ROUTED", "1"}, {"CLAIMED", "1"}, {"OFFERED", "1"}, {"ACCEPTED", "1"},
-                    {"DISBURSED", "0"}, {"REPAID", "0"}};
+            // stage code, its name on the Chinese page, how many more than before
+            String[][] expected = {{"POSTED", "已发布", "1"}, {"ROUTED", "待领取", "1"}, {"CLAIMED", "已领取", "1"},
+                    {"OFFERED", "已报价", "1"}, {"ACCEPTED", "已接受报价", "1"}, {"DISBURSED", "已放款", "0"},
+                    {"REPAID", "已还款", "0"}};
             var rows = park.locator("#funnel-stages tbody tr");
             for (int i = 0; i < expected.length; i++) {
                 String stage = expected[i][0];
-                long count = before.getLong("stages.find { it.stage == '" + stage + "' }.count") + Long.parseLong(expected[i][1]);
-                assertThat(rows.nth(i).locator("td").nth(0)).hasText(stage);
+                long count = before.getLong("stages.find { it.stage == '" + stage + "' }.count") + Long.parseLong(expected[i][2]);
+                assertThat(rows.nth(i).locator("td").nth(0)).hasText(expected[i][1]);
                 assertThat(rows.nth(i).locator("td").nth(1)).hasText(Long.toString(count));
             }
         } finally {
