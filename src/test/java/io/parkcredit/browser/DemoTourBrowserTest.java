@@ -42,9 +42,9 @@ class DemoTourBrowserTest extends BrowserTest {
     static final Path SHOTS = Path.of("target", "tour");
     static final List<String> LANGS = List.of("zh-CN", "en");
 
-    /** Links followed from a menu page: the first row of each of its tables, and its sub-menu. */
-    static final String DETAIL_LINKS = "main table[id] tbody tr:first-child a[href^='/'], main .subnav a[href^='/'],"
-            + " main a#funnel-link";
+    /** Links followed from a menu page: the first row of each of its tables, its sub-menu and its sub-pages. */
+    static final String DETAIL_LINKS = "main table tbody tr:first-child a[href^='/'], main .subnav a[href^='/'],"
+            + " main a#funnel-link, main a[href='/classification/rules'], main a[href='/screening/chains']";
     /** Links that download a file or leave the tour. */
     static final Pattern NOT_A_PAGE = Pattern.compile(".*(/export|/report|\\.pdf|\\.csv|\\.xlsx|/lang/|/logout).*");
 
@@ -70,6 +70,7 @@ class DemoTourBrowserTest extends BrowserTest {
                 Map.entry("/classification/N/runs/N/firms/U", List.of("#clauses-table tbody tr")),
                 Map.entry("/classification/published", List.of("#published-table tbody tr")),
                 Map.entry("/rating", List.of("#rating-applications tbody tr", "#rating-published tbody tr")),
+                Map.entry("/rating/applications/N", List.of("#rating-status")),
                 Map.entry("/financing", List.of("#financing-requests tbody tr a[href^='/financing/']")),
                 Map.entry("/financing/N", List.of("#grade-factors tbody tr")),
                 Map.entry("/financing/funnel", List.of("#funnel-stages tbody tr")),
@@ -86,7 +87,8 @@ class DemoTourBrowserTest extends BrowserTest {
                 "/monitoring", List.of("#alerts-table tbody tr"),
                 "/rating", List.of("#rating-published tbody tr")));
         p.put("evaluator", Map.of(
-                "/rating", List.of("#rating-applications tbody tr", "#rating-published tbody tr")));
+                "/rating", List.of("#rating-applications tbody tr", "#rating-published tbody tr"),
+                "/rating/applications/N", List.of("#rating-status")));
         p.put("investment", Map.of(
                 "/screening", List.of("#saved-table tbody tr"),
                 "/screening/N", List.of("#ranked-table tbody tr", "#shortlist-table tbody tr")));
@@ -102,6 +104,8 @@ class DemoTourBrowserTest extends BrowserTest {
                 "/financing", List.of("#financing-requests tbody tr a[href^='/financing/']"),
                 "/financing/N", List.of("#grade-factors tbody tr"),
                 "/rating", List.of("#rating-applications tbody tr"),
+                // its grade is published: the score sheet with every indicator's reason
+                "/rating/applications/N", List.of("#rating-grade", "#rating-indicators tbody tr"),
                 "/classification/published", List.of("#own-entry #clauses-table tbody tr")));
         p.put("debtor", Map.of(
                 "/classification/published", List.of("#own-entry")));
@@ -156,6 +160,11 @@ class DemoTourBrowserTest extends BrowserTest {
                 List<String> nav = (List<String>) page.locator("nav.nav a")
                         .evaluateAll("as => as.map(a => a.getAttribute('href'))");
                 assertThat(nav).as(user + " menu").isNotEmpty();
+                Object fit = page.evaluate("() => { const n = document.querySelector('nav.nav');"
+                        + " return n.scrollWidth <= n.clientWidth ? 'fits' : n.scrollWidth + ' px in ' + n.clientWidth; }");
+                if (!"fits".equals(fit)) {
+                    problems.add(where[0] + ": the menu does not fit at 1280 px: " + fit);
+                }
                 Map<String, String> visit = new LinkedHashMap<>(); // page kind -> path
                 nav.forEach(path -> visit.putIfAbsent(kind(path), path));
                 for (String path : nav) {
@@ -191,6 +200,9 @@ class DemoTourBrowserTest extends BrowserTest {
             if (page.locator(rows).count() == 0) {
                 problems.add(where[0] + ": nothing in " + rows + " where the demo promises data");
             }
+        }
+        if (page.locator("main .chart").count() > 0) {
+            page.waitForTimeout(1100); // the charts' opening animation, for the screenshot
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(user + "-" + slug(path) + "-" + lang + ".png")));
     }
