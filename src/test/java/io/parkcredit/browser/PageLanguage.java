@@ -173,7 +173,7 @@ final class PageLanguage {
                 "DRAFT", "PUBLISHED", "SUPERSEDED", "UNDER_EVALUATION", "AWAITING_APPROVAL", // classification runs, ratings
                 "APPLIED", "NOT_QUALIFIED", "QUALIFIED", "UNDER_REVIEW", "SCORED", "OBJECTED", "APPROVED", "REVOKED",
                 "FIRST", "RERATING", // rating applications
-                "INFO", "WARNING", "CRITICAL", "PENDING", "SENT", "SUPPRESSED", "FAILED", // monitoring
+                "INFO", "WARNING", "CRITICAL", "PENDING", "SENT", "SUPPRESSED", "FAILED", "INBOX", "INSTITUTIONS", // monitoring
                 "UPSTREAM", "MIDSTREAM", "DOWNSTREAM", // screening
                 "DEBTOR_CONFIRMED", "DEBTOR_FLOW_MONTHS", "AMOUNT_TO_DEBTOR_INFLOW", "INFLOW_STABILITY", "DEBTOR_STANDING",
                 "EXCELLENT", "MIXED", "POOR", "POSTED", "DELIVERED", // financing factors and grades, SMS
