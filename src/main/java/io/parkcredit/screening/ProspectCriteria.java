@@ -1,5 +1,7 @@
 package io.parkcredit.screening;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.parkcredit.screening.ChainMapService.ChainView;
 import io.parkcredit.screening.ChainMapService.SegmentView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +35,32 @@ public class ProspectCriteria {
     @Inject
     DataSource dataSource;
 
-    /** A prospect excluded before ranking, with why. */
-    public record Excluded(String uscc, String name, List<String> reasons) {
+    /** Why a prospect is set aside; {@code text} is how the API states it, the pages name it per language. */
+    public enum Exclusion {
+        DEREGISTERED("已注销"),
+        YELLOW_EQUIVALENT("相当于黄名单：欠贷且有恶意逃废债迹象"),
+        DISHONEST_DEBTOR("失信被执行人"),
+        SERIOUS_ILLEGAL("列入严重违法失信名单"),
+        SERIOUS_RECORD("近3年有在计的严重失信记录");
+
+        private final String text;
+
+        Exclusion(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** A prospect excluded before ranking, with why; the API shows the reasons as text. */
+    public record Excluded(String uscc, String name, @JsonIgnore List<Exclusion> why) {
+
+        @JsonProperty("reasons")
+        public List<String> reasons() {
+            return why.stream().map(Exclusion::text).toList();
+        }
     }
 
     /** The candidates' criteria, one row per candidate in {@link ScreeningCriterion} order. */
@@ -92,7 +118,7 @@ public class ProspectCriteria {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> reasons = exclusions(rs);
+                    List<Exclusion> reasons = exclusions(rs);
                     if (!reasons.isEmpty()) {
                         excluded.add(new Excluded(rs.getString(1), rs.getString(2), reasons));
                         continue;
@@ -109,10 +135,10 @@ public class ProspectCriteria {
                 rows.toArray(double[][]::new), List.copyOf(excluded));
     }
 
-    private static List<String> exclusions(ResultSet rs) throws SQLException {
-        List<String> reasons = new ArrayList<>();
+    private static List<Exclusion> exclusions(ResultSet rs) throws SQLException {
+        List<Exclusion> reasons = new ArrayList<>();
         if ("DEREGISTERED".equals(rs.getString(3))) {
-            reasons.add("已注销");
+            reasons.add(Exclusion.DEREGISTERED);
         }
         boolean dishonest = rs.getBoolean(14);
         boolean arrears = rs.getBoolean(19);
@@ -120,16 +146,16 @@ public class ProspectCriteria {
         BigDecimal inflow = rs.getBigDecimal(21);
         boolean ableButNotPaying = longOverdue != null && inflow.compareTo(longOverdue) > 0;
         if (arrears && (dishonest || rs.getBoolean(17) || ableButNotPaying)) {
-            reasons.add("相当于黄名单：欠贷且有恶意逃废债迹象");
+            reasons.add(Exclusion.YELLOW_EQUIVALENT);
         }
         if (dishonest) {
-            reasons.add("失信被执行人");
+            reasons.add(Exclusion.DISHONEST_DEBTOR);
         }
         if (rs.getBoolean(15)) {
-            reasons.add("列入严重违法失信名单");
+            reasons.add(Exclusion.SERIOUS_ILLEGAL);
         }
         if (rs.getBoolean(16)) {
-            reasons.add("近3年有在计的严重失信记录");
+            reasons.add(Exclusion.SERIOUS_RECORD);
         }
         return reasons;
     }

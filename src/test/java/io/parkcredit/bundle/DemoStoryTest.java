@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(DemoStoryTest.Profile.class)
-class DemoStoryTest {
+public class DemoStoryTest {
 
     static final Path DATA_DIR = Path.of("target", "demo-story");
 
