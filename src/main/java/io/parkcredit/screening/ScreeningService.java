@@ -186,7 +186,8 @@ public class ScreeningService {
                 x[i][j] = s.values()[i][col];
             }
         }
-        double[] weights = switch (weighting) {
+        // no prospect left to rank: entropy weights are undefined, the chosen weights stand as given
+        double[] weights = n == 0 ? Weights.normalise(manual) : switch (weighting) {
             case MANUAL -> Weights.normalise(manual);
             case ENTROPY -> EntropyWeights.of(x, benefit);
             case BLEND -> Weights.blend(EntropyWeights.of(x, benefit), Weights.normalise(manual), config.blendAlpha());

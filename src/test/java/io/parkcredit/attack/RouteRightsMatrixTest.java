@@ -195,7 +195,7 @@ class RouteRightsMatrixTest {
         assertThat(wrong).as("routes whose rights differ from the table").isEmpty();
     }
 
-    private static String fill(Route r, Map<String, String> params, long request, long application, long product) {
+    static String fill(Route r, Map<String, String> params, long request, long application, long product) {
         String path = r.path();
         String id = path.startsWith("/financing") || path.startsWith("/api/financing-requests") ? String.valueOf(request)
                 : path.contains("/applications/") ? String.valueOf(application)
