@@ -115,6 +115,12 @@ public interface FinancingMsg {
     @Message("登记还款")
     String repay();
 
+    @Message("放款")
+    String disbursed();
+
+    @Message("实际还款日")
+    String repaid();
+
     @Message("债务人确认应收账款")
     String confirm();
 
