@@ -1,17 +1,12 @@
 package io.parkcredit.attack;
 
-import static io.parkcredit.testing.FinancingFixtures.receivable;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.attack.RouteRightsMatrixTest.Route;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.Role;
-import io.parkcredit.testing.FinancingFixtures;
-import io.parkcredit.testing.FinancingFixtures.Firm;
-import io.parkcredit.testing.FinancingFixtures.Inst;
 import io.parkcredit.testing.Fixtures;
-import io.parkcredit.testing.RatingFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookies;
 import jakarta.ws.rs.Consumes;
@@ -42,31 +37,18 @@ class FormFieldsAttackTest {
 
     @Test
     void noFormFieldAnswersAServerError() {
-        Firm seller = FinancingFixtures.firm("表单攻击企业");
-        Firm debtor = FinancingFixtures.firm("表单攻击买方");
-        Inst bank = FinancingFixtures.bank();
-        Inst guarantor = FinancingFixtures.guarantor();
-        long product = FinancingFixtures.publish(bank, FinancingFixtures.product("BANK", List.of("EXCELLENT")));
-        long request = FinancingFixtures.post(seller, receivable(debtor.uscc(), Fixtures.newCode("FF"), 150_000, 100_000, 90))
-                .getLong("id");
-        long application = RatingFixtures.apply(seller.user(), seller.uscc());
-
-        Map<Role, String> users = new LinkedHashMap<>();
-        users.put(Role.ADMIN, Fixtures.ADMIN);
-        users.put(Role.ENTERPRISE, seller.user());
-        users.put(Role.BANK, bank.user());
-        users.put(Role.GUARANTOR, guarantor.user());
-        users.put(Role.EVALUATOR, Fixtures.newUser("EVALUATOR", null, null));
-        users.put(Role.INVESTMENT, Fixtures.newUser("INVESTMENT", null, null));
-        users.put(Role.REGULATOR, Fixtures.newUser("REGULATOR", null, null));
+        AttackWorld world = AttackWorld.create("表单攻击", "FF");
+        // the role that posts a form: the first of these that may
+        List<Role> preference = List.of(Role.ADMIN, Role.ENTERPRISE, Role.BANK, Role.GUARANTOR, Role.EVALUATOR,
+                Role.INVESTMENT, Role.REGULATOR);
         Map<String, Cookies> sessions = new LinkedHashMap<>();
         String passwordVictim = Fixtures.newUser("REGULATOR", null, null);
 
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("uscc", seller.uscc());
+        params.put("uscc", world.seller().uscc());
         params.put("year", "1951");
         params.put("runId", "999999999");
-        params.put("code", bank.code());
+        params.put("code", world.bank().code());
         params.put("username", "nobody-" + Fixtures.newCode("U"));
 
         List<String> failures = new ArrayList<>();
@@ -84,16 +66,16 @@ class FormFieldsAttackTest {
             if (fields.isEmpty()) {
                 continue;
             }
-            Role role = users.keySet().stream().filter(x -> r.action().allows(x)).findFirst().orElse(null);
+            Role role = preference.stream().filter(x -> r.action().allows(x)).findFirst().orElse(null);
             if (role == null) {
                 continue;
             }
             forms++;
-            String path = RouteRightsMatrixTest.fill(r, params, request, application, product);
+            String path = RouteRightsMatrixTest.fill(r, params, world.request(), world.application(), world.product());
             // a wrong current password counts as a failed sign-in: the password form is attacked by a
             // user of its own, so the back-off it earns never slows the shared ADMIN of the other tests
-            String user = r.action() == Action.ACCOUNT_PASSWORD ? passwordVictim : users.get(role);
-            Cookies cookies = sessions.computeIfAbsent(user, FormFieldsAttackTest::signIn);
+            String user = r.action() == Action.ACCOUNT_PASSWORD ? passwordVictim : world.users().get(role);
+            Cookies cookies = sessions.computeIfAbsent(user, AttackWorld::signIn);
             for (String field : fields) {
                 for (String value : HOSTILE) {
                     posts++;
@@ -154,12 +136,6 @@ class FormFieldsAttackTest {
             }
         }
         return fields;
-    }
-
-    private static Cookies signIn(String user) {
-        return given().redirects().follow(false).formParam("j_username", user)
-                .formParam("j_password", user.equals(Fixtures.ADMIN) ? Fixtures.ADMIN_PASSWORD : "password-" + user)
-                .post("/j_security_check").then().statusCode(302).extract().detailedCookies();
     }
 
     private static String preview(String value) {

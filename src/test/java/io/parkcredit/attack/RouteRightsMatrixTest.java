@@ -1,17 +1,14 @@
 package io.parkcredit.attack;
 
-import static io.parkcredit.testing.FinancingFixtures.receivable;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.security.Action;
 import io.parkcredit.security.Performs;
 import io.parkcredit.security.Role;
-import io.parkcredit.testing.FinancingFixtures;
 import io.parkcredit.testing.FinancingFixtures.Firm;
 import io.parkcredit.testing.FinancingFixtures.Inst;
 import io.parkcredit.testing.Fixtures;
-import io.parkcredit.testing.RatingFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -139,28 +136,19 @@ class RouteRightsMatrixTest {
     @Test
     void everyRouteAnswersEveryRoleAsTheTableSays() {
         // the fixture rows, owned where one user can own them
-        Firm seller = FinancingFixtures.firm("权限矩阵企业");
-        Firm debtor = FinancingFixtures.firm("权限矩阵买方");
-        Inst bank = FinancingFixtures.bank();
-        Inst guarantor = FinancingFixtures.guarantor();
-        long product = FinancingFixtures.publish(bank, FinancingFixtures.product("BANK", List.of("EXCELLENT")));
-        long request = FinancingFixtures.post(seller, receivable(debtor.uscc(), Fixtures.newCode("RM"), 150_000, 100_000, 90))
-                .getLong("id");
+        AttackWorld world = AttackWorld.create("权限矩阵", "RM");
+        Firm seller = world.seller();
+        Inst bank = world.bank();
+        long product = world.product();
+        long request = world.request();
         Fixtures.asAdmin().contentType("application/json").body(Map.of("route", "BANKS", "reason", "权限矩阵"))
                 .post("/api/financing-requests/" + request + "/override").then().statusCode(200);
-        long application = RatingFixtures.apply(seller.user(), seller.uscc());
+        long application = world.application();
         int year = 1950;
         long run = Fixtures.asAdmin().post("/api/classifications/" + year + "/runs").then().statusCode(201).extract()
                 .jsonPath().getLong("runId");
 
-        Map<Role, String> users = new LinkedHashMap<>();
-        users.put(Role.ADMIN, Fixtures.ADMIN);
-        users.put(Role.REGULATOR, Fixtures.newUser("REGULATOR", null, null));
-        users.put(Role.ENTERPRISE, seller.user());
-        users.put(Role.BANK, bank.user());
-        users.put(Role.GUARANTOR, guarantor.user());
-        users.put(Role.EVALUATOR, Fixtures.newUser("EVALUATOR", null, null));
-        users.put(Role.INVESTMENT, Fixtures.newUser("INVESTMENT", null, null));
+        Map<Role, String> users = world.users();
 
         Map<String, String> params = new LinkedHashMap<>();
         params.put("uscc", seller.uscc());
@@ -215,9 +203,7 @@ class RouteRightsMatrixTest {
                 : user.equals(Fixtures.ADMIN) ? Fixtures.asAdmin() : Fixtures.asUser(user);
         if (!r.api() && user != null) {
             // pages sign in with the form; the session cookie, not HTTP Basic
-            spec = given().cookies(given().redirects().follow(false).formParam("j_username", user)
-                    .formParam("j_password", user.equals(Fixtures.ADMIN) ? Fixtures.ADMIN_PASSWORD : "password-" + user)
-                    .post("/j_security_check").then().statusCode(302).extract().detailedCookies());
+            spec = given().cookies(AttackWorld.signIn(user));
         }
         spec = spec.redirects().follow(false);
         if (!r.httpMethod().equals("GET") && !r.httpMethod().equals("DELETE")) {
