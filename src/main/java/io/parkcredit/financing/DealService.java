@@ -47,6 +47,9 @@ public class DealService {
     @Inject
     ProductService products;
 
+    @Inject
+    FinancingRows rows;
+
     public record OfferInput(BigDecimal amount, BigDecimal rate, Integer termDays, LocalDate expiresOn, String note) {
     }
 
@@ -67,18 +70,28 @@ public class DealService {
     public record RepaymentInput(LocalDate repaidOn) {
     }
 
+    /**
+     * One winner: the claim is one conditional statement ({@link FinancingRows#claim}); every other
+     * caller gets the reason it lost, read after the fact (404, 403, or 409 taken / on another leg).
+     */
     @Transactional
     public RequestView claim(long id) {
         currentUser.require(Action.FINANCING_CLAIM);
-        FinancingRequest r = access.forInstitution(id);
-        String inst = currentUser.institutionCode();
-        if (r.status == RequestStatus.ROUTED && !access.routedOnLeg(id, inst, r.route)) {
-            throw ProblemException.conflict("not-on-leg", "request " + id + " is now with " + r.route);
+        if (!access.isInstitution()) {
+            throw ProblemException.forbidden("only a bank or guarantor the request was routed to may do this");
         }
-        r.claimBy(inst, clock.instant(), config.claimWindow());
-        access.step(r.id, "CLAIMED", inst, null);
-        audit.record("FINANCING_CLAIMED", "financing_request", String.valueOf(id), inst, null);
-        return access.view(r, null);
+        String inst = currentUser.institutionCode();
+        Instant now = clock.instant();
+        return rows.claim(id, inst, currentUser.name(), now, now.plus(config.claimWindow()))
+                .orElseThrow(() -> {
+                    FinancingRequest r = access.visible(id, false);
+                    em.detach(r);
+                    if (r.status == RequestStatus.ROUTED && !access.routedOnLeg(id, inst, r.route)) {
+                        return ProblemException.conflict("not-on-leg", "request " + id + " is now with " + r.route);
+                    }
+                    r.claimBy(inst, now, config.claimWindow());
+                    return ProblemException.conflict("changed", "request " + id + " changed while claiming; try again");
+                });
     }
 
     @Transactional
@@ -134,29 +147,22 @@ public class DealService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("invalid offer", errors);
         }
-        FinancingRequest r = access.forInstitution(id);
-        if (in.amount().compareTo(r.amount) > 0) {
-            throw ProblemException.invalid("amount", "must not exceed the receivable's amount " + r.amount);
-        }
         String inst = currentUser.institutionCode();
+        if (!access.isInstitution()) {
+            throw ProblemException.forbidden("only a bank or guarantor the request was routed to may do this");
+        }
         Instant now = clock.instant();
-        r.recordOffer(inst, now);
-        FinancingOffer o = new FinancingOffer();
-        o.requestId = id;
-        o.institutionCode = inst;
-        o.amount = in.amount();
-        o.rate = in.rate();
-        o.termDays = in.termDays();
-        o.expiresOn = in.expiresOn();
-        o.note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
-        o.status = "OPEN";
-        o.createdBy = currentUser.name();
-        o.createdAt = now;
-        o.persist();
-        access.step(id, "OFFERED", inst, o.amount + " @ " + o.rate + "% " + o.termDays + "d");
-        audit.record("FINANCING_OFFERED", "financing_request", String.valueOf(id),
-                inst + " offer " + o.amount + " @ " + o.rate + "% for " + o.termDays + " days", null);
-        return OfferView.of(o);
+        String note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
+        return rows.offer(id, inst, currentUser.name(), now, in, note).orElseThrow(() -> {
+            // why not: the same checks as the statement's conditions, in the order a caller expects them
+            FinancingRequest r = access.visible(id, false);
+            em.detach(r);
+            if (in.amount().compareTo(r.amount) > 0) {
+                return ProblemException.invalid("amount", "must not exceed the receivable's amount " + r.amount);
+            }
+            r.recordOffer(inst, now);
+            return ProblemException.conflict("changed", "request " + id + " changed while offering; try again");
+        });
     }
 
     /** The offers on a request: the firm and the park all, an institution its own. */

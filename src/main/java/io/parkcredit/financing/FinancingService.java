@@ -12,7 +12,6 @@ import io.parkcredit.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +57,9 @@ public class FinancingService {
 
     @Inject
     FinancingAccess access;
+
+    @Inject
+    FinancingRows rows;
 
     /**
      * Posts a receivable for the caller's firm: input checks (422, nothing stored), the duplicate
@@ -182,58 +183,54 @@ public class FinancingService {
 
     /**
      * What the caller may see, newest first: the park everything, a firm its own requests (as seller
-     * or debtor), an institution the requests routed to it. The institution queue is one index range.
+     * or debtor), an institution the requests routed to it. One statement per page (rows and total);
+     * the institution queue is one range of its partial index, counted without reading the requests.
      */
-    @Transactional
     public PageResult<RequestView> list(RequestStatus filter, PageRequest page) {
         currentUser.require(Action.FINANCING_READ);
-        // a read: loaded requests are not dirty-checked at commit
-        em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
         RequestStatus status = filter;
-        Map<String, Object> params = new HashMap<>();
+        List<Object> params = new ArrayList<>();
+        List<Object> routedParams = new ArrayList<>();
         String from;
         String where;
-        String countFrom = null;
+        String countFrom;
+        String routed = FinancingRows.NO_ROUTES;
+        String order = "r.id desc";
         if (access.isPark()) {
-            from = "financing_requests r";
+            from = countFrom = "financing_requests r";
             where = "true";
+            routed = FinancingRows.ROUTED;
         } else if (currentUser.has(Role.ENTERPRISE)) {
-            from = "financing_requests r";
-            where = "(r.seller_uscc = :own or r.debtor_uscc = :own)";
-            params.put("own", currentUser.uscc());
+            String own = currentUser.uscc();
+            from = countFrom = "financing_requests r";
+            where = "(r.seller_uscc = ? or r.debtor_uscc = ?)";
+            params.add(own);
+            params.add(own);
+            // the routing is the seller's to see, not the debtor's
+            routed = "case when r.seller_uscc = ? then " + FinancingRows.ROUTED + " end";
+            routedParams.add(own);
         } else if (access.isInstitution() && status == RequestStatus.ROUTED) {
             // the queue: one range of the partial index, counted without reading the requests
-            from = "financing_routes rt join financing_requests r on r.id = rt.request_id";
-            where = "rt.institution_code = :inst and rt.queued";
-            countFrom = "financing_routes rt";
-            params.put("inst", currentUser.institutionCode());
+            from = FinancingRows.QUEUE_FROM;
+            where = FinancingRows.QUEUE_WHERE;
+            countFrom = FinancingRows.QUEUE_COUNT_FROM;
+            params.add(currentUser.institutionCode());
+            order = FinancingRows.QUEUE_ORDER;
             status = null;
         } else if (access.isInstitution()) {
-            from = "financing_routes rt join financing_requests r on r.id = rt.request_id";
+            from = countFrom = "financing_routes rt join financing_requests r on r.id = rt.request_id";
             // a request re-routed to another leg leaves the queue of the first leg while unclaimed
-            where = "rt.institution_code = :inst and (r.status <> 'ROUTED' or rt.leg = r.route)";
-            params.put("inst", currentUser.institutionCode());
+            where = "rt.institution_code = ? and (r.status <> 'ROUTED' or rt.leg = r.route)";
+            params.add(currentUser.institutionCode());
+            order = "rt.request_id desc";
         } else {
             throw ProblemException.forbidden("your role does not read financing requests");
         }
         if (status != null) {
-            where += " and r.status = :status";
-            params.put("status", status.name());
+            where += " and r.status = ?";
+            params.add(status.name());
         }
-        String order = access.isInstitution() ? " order by rt.request_id desc" : " order by r.id desc";
-        Query rows = em.createNativeQuery("select r.* from " + from + " where " + where + order
-                + " limit :limit offset :offset", FinancingRequest.class);
-        Query count = em.createNativeQuery("select count(*) from " + (countFrom == null ? from : countFrom) + " where "
-                + where);
-        params.forEach((k, v) -> {
-            rows.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        rows.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        @SuppressWarnings("unchecked")
-        List<FinancingRequest> found = rows.getResultList();
-        long total = ((Number) count.getSingleResult()).longValue();
-        return new PageResult<>(found.stream().map(access::view).toList(), page.page(), page.size(), total);
+        return rows.page(from, where, countFrom, order, routed, routedParams, params, page);
     }
 
     /** EXCELLENT → banks, MIXED → guarantors (banks once guaranteed), POOR → the park's review. */

@@ -12,6 +12,10 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class CurrentUser {
 
+    /** Identity attributes set at sign-in: the bindings, so no request reads the user row again. */
+    static final String USCC = "parkcredit.uscc";
+    static final String INSTITUTION = "parkcredit.institution";
+
     @Inject
     SecurityIdentity identity;
 
@@ -76,8 +80,12 @@ public class CurrentUser {
         if (actingAs != null) {
             return actingAs.role();
         }
-        User u = user();
-        return u == null ? null : u.role();
+        for (Role r : Role.values()) {
+            if (identity.hasRole(r.name())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The USCC an ENTERPRISE user is bound to, else null. */
@@ -85,8 +93,7 @@ public class CurrentUser {
         if (actingAs != null) {
             return actingAs.uscc();
         }
-        User u = user();
-        return u == null ? null : u.uscc;
+        return isAnonymous() ? null : identity.getAttribute(USCC);
     }
 
     /** The institution a BANK or GUARANTOR user is bound to, else null. */
@@ -94,8 +101,7 @@ public class CurrentUser {
         if (actingAs != null) {
             return actingAs.institutionCode();
         }
-        User u = user();
-        return u == null ? null : u.institutionCode;
+        return isAnonymous() ? null : identity.getAttribute(INSTITUTION);
     }
 
     /**

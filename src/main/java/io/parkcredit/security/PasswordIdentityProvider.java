@@ -1,6 +1,5 @@
 package io.parkcredit.security;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -19,10 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +49,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-password-" + System.nanoTime());
 
     @Inject
-    AgroalDataSource dataSource;
+    UserDirectory directory;
 
     @Inject
     LoginGuard guard;
@@ -73,10 +68,6 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private final SecretKeySpec key;
 
     private record Verified(byte[] mac, String role, int credentialsVersion, long expiresAtNanos) {
-    }
-
-    /** A user row: hash, role, enabled, credentials version. */
-    private record Row(String hash, String role, boolean enabled, int credentialsVersion) {
     }
 
     public PasswordIdentityProvider() {
@@ -116,50 +107,63 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins"));
         }
         byte[] mac = mac(username, password);
-        return context.runBlocking(() -> verify(username, password, mac, rc));
+        boolean formSignIn = rc != null && rc.normalizedPath().equals(formPostLocation);
+        if (!formSignIn) {
+            // the common case of an integration: a remembered password of a user whose row is in memory is
+            // answered here, on the I/O thread, without a query or a thread switch
+            UserDirectory.Entry row = directory.cached(username);
+            if (row != null && remembered(username, mac, row)) {
+                guard.succeeded(username, rc);
+                return Uni.createFrom().item(identity(row));
+            }
+        }
+        return context.runBlocking(() -> verify(username, password, mac, rc, formSignIn));
     }
 
-    private SecurityIdentity verify(String username, char[] password, byte[] mac, RoutingContext rc) {
-        Row row = load(username);
+    private boolean remembered(String username, byte[] mac, UserDirectory.Entry row) {
         Verified hit = verified.get(username);
-        boolean matches;
-        if (row != null && hit != null && hit.expiresAtNanos - System.nanoTime() > 0
-                && hit.credentialsVersion == row.credentialsVersion && MessageDigest.isEqual(hit.mac, mac)) {
-            matches = true;
-        } else {
-            matches = BcryptUtil.matches(new String(password), row == null ? DUMMY_HASH : row.hash);
+        return row.enabled() && hit != null && hit.expiresAtNanos - System.nanoTime() > 0
+                && hit.credentialsVersion == row.credentialsVersion() && MessageDigest.isEqual(hit.mac, mac);
+    }
+
+    private SecurityIdentity verify(String username, char[] password, byte[] mac, RoutingContext rc, boolean formSignIn) {
+        UserDirectory.Entry row = directory.find(username).orElse(null);
+        boolean matches = row != null && remembered(username, mac, row);
+        if (!matches) {
+            // a password that is not remembered is checked against the stored hash as it is now
+            row = directory.fresh(username).orElse(null);
+            matches = BcryptUtil.matches(new String(password), row == null ? DUMMY_HASH : row.passwordHash());
             if (matches && !ttl.isZero() && !ttl.isNegative()) {
                 if (verified.size() >= MAX_ENTRIES) {
                     verified.clear();
                 }
-                verified.put(username, new Verified(mac, row.role, row.credentialsVersion, System.nanoTime() + ttl.toNanos()));
+                verified.put(username, new Verified(mac, row.role().name(), row.credentialsVersion(),
+                        System.nanoTime() + ttl.toNanos()));
             }
         }
-        if (row == null || !matches || !row.enabled) {
+        if (row == null || !matches || !row.enabled()) {
             guard.failed(username, rc);
             throw new AuthenticationFailedException();
         }
         guard.succeeded(username, rc);
-        if (rc != null && rc.normalizedPath().equals(formPostLocation)) {
-            sessions.open(rc, username, row.credentialsVersion);
+        if (formSignIn) {
+            sessions.open(rc, username, row.credentialsVersion());
         }
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username))
-                .addRole(row.role)
-                .build();
+        return identity(row);
     }
 
-    private Row load(String username) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select password_hash, role, enabled, credentials_version from app_users where username = ?")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the user table", e);
+    /** The identity of a checked user, with the bindings {@link CurrentUser} reads (no query per request). */
+    static SecurityIdentity identity(UserDirectory.Entry row) {
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(row.username()))
+                .addRole(row.role().name());
+        if (row.uscc() != null) {
+            b.addAttribute(CurrentUser.USCC, row.uscc());
         }
+        if (row.institutionCode() != null) {
+            b.addAttribute(CurrentUser.INSTITUTION, row.institutionCode());
+        }
+        return b.build();
     }
 
     private byte[] mac(String username, char[] password) {

@@ -40,8 +40,8 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         var rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         return context.runBlocking(() -> sessions.check(rc)
                 .filter(live -> live.username().equals(request.getPrincipal()))
-                .map(live -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(live.username())).addRole(live.role()).build())
+                .map(live -> PasswordIdentityProvider.identity(new UserDirectory.Entry(live.username(), null,
+                        Role.valueOf(live.role()), true, 0, live.uscc(), live.institutionCode())))
                 .orElseThrow(() -> new AuthenticationFailedException("session ended")));
     }
 }

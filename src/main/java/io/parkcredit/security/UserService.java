@@ -40,6 +40,9 @@ public class UserService {
     PasswordIdentityProvider passwords;
 
     @Inject
+    UserDirectory directory;
+
+    @Inject
     LoginGuard guard;
 
     public record NewUser(String username, String password, String role, String uscc, String institutionCode) {
@@ -165,6 +168,7 @@ public class UserService {
         }
         audit.record("PASSWORD_CHANGED", "user", u.username, "other sessions ended: " + ended, null);
         passwords.forget(u.username);
+        directory.forget(u.username);
         guard.forgetAccount(u.username);
     }
 
@@ -188,6 +192,7 @@ public class UserService {
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", username,
                 enabled ? null : "sessions ended: " + ended, reason == null || reason.isBlank() ? null : reason.strip());
         passwords.forget(username);
+        directory.forget(username);
         return UserView.of(u);
     }
 

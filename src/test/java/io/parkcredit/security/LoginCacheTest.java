@@ -55,4 +55,23 @@ class LoginCacheTest {
         // and replaces the remembered one
         Fixtures.as(name, "first-password-1").get("/api/enterprises").then().statusCode(401);
     }
+
+    @Test
+    void aUserDisabledInTheDatabaseIsRefusedAtOnceThoughItsPasswordIsRemembered() throws Exception {
+        String name = newRegulator("remembered-password-1");
+        Fixtures.as(name, "remembered-password-1").get("/api/enterprises").then().statusCode(200);
+        Fixtures.as(name, "remembered-password-1").get("/api/enterprises").then().statusCode(200);
+        // as another server instance would: straight in the table, no call into this instance
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("update app_users set enabled = false where username = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+        int status;
+        do {
+            status = Fixtures.as(name, "remembered-password-1").get("/api/enterprises").then().extract().statusCode();
+        } while (status == 200 && System.nanoTime() < until);
+        org.assertj.core.api.Assertions.assertThat(status).as("refused within 2 s of the change").isEqualTo(401);
+    }
 }
