@@ -73,8 +73,9 @@ public class DealService {
     /**
      * One winner: the claim is one conditional statement ({@link FinancingRows#claim}); every other
      * caller gets the reason it lost, read after the fact (404, 403, or 409 taken / on another leg).
+     * The statement is atomic on its own: it needs no surrounding transaction (one round trip, no
+     * transaction manager), and joins the caller's when there is one.
      */
-    @Transactional
     public RequestView claim(long id) {
         currentUser.require(Action.FINANCING_CLAIM);
         if (!access.isInstitution()) {
@@ -84,14 +85,24 @@ public class DealService {
         Instant now = clock.instant();
         return rows.claim(id, inst, currentUser.name(), now, now.plus(config.claimWindow()))
                 .orElseThrow(() -> {
-                    FinancingRequest r = access.visible(id, false);
-                    em.detach(r);
-                    if (r.status == RequestStatus.ROUTED && !access.routedOnLeg(id, inst, r.route)) {
+                    FinancingRows.Refusal why = refused(id, inst);
+                    FinancingRequest r = why.request();
+                    if (r.status == RequestStatus.ROUTED && !why.onLeg()) {
                         return ProblemException.conflict("not-on-leg", "request " + id + " is now with " + r.route);
                     }
                     r.claimBy(inst, now, config.claimWindow());
                     return ProblemException.conflict("changed", "request " + id + " changed while claiming; try again");
                 });
+    }
+
+    /** The state of a request an institution's claim or offer did not change: 404 if missing, 403 if not routed to it. */
+    private FinancingRows.Refusal refused(long id, String inst) {
+        FinancingRows.Refusal why = rows.refusal(id, inst)
+                .orElseThrow(() -> ProblemException.notFound("financing request", String.valueOf(id)));
+        if (!why.routedTo()) {
+            throw ProblemException.forbidden("financing request " + id + " is not yours to see");
+        }
+        return why;
     }
 
     @Transactional
@@ -125,8 +136,8 @@ public class DealService {
         return access.view(r, null);
     }
 
-    @Transactional
-    public OfferView offer(long id, OfferInput in) {
+    /** One statement, like the claim: the offer, the request's state, its step and audit line commit together. */
+        public OfferView offer(long id, OfferInput in) {
         currentUser.require(Action.FINANCING_OFFER);
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> errors = new ArrayList<>();
@@ -155,8 +166,7 @@ public class DealService {
         String note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
         return rows.offer(id, inst, currentUser.name(), now, in, note).orElseThrow(() -> {
             // why not: the same checks as the statement's conditions, in the order a caller expects them
-            FinancingRequest r = access.visible(id, false);
-            em.detach(r);
+            FinancingRequest r = refused(id, inst).request();
             if (in.amount().compareTo(r.amount) > 0) {
                 return ProblemException.invalid("amount", "must not exceed the receivable's amount " + r.amount);
             }

@@ -120,9 +120,25 @@ public class FinancingAccess {
         }
     }
 
+    /** Parsed factor lists by their stored text: a page of requests graded alike parses each text once. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<CashFlowGrading.Factor>> parsedFactors =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     List<CashFlowGrading.Factor> factors(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<CashFlowGrading.Factor> known = parsedFactors.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return text == null || text.isEmpty() ? List.of() : json.readValue(text, FACTORS);
+            List<CashFlowGrading.Factor> parsed = List.copyOf(json.readValue(text, FACTORS));
+            if (parsedFactors.size() >= 10_000) {
+                parsedFactors.clear();
+            }
+            parsedFactors.put(text, parsed);
+            return parsed;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -134,12 +134,75 @@ public class FinancingRows {
     @Inject
     FinancingAccess access;
 
-    /** The institution queue (status ROUTED): one range of the partial index {@code financing_routes_queue}. */
-    public static final String QUEUE_FROM = "financing_routes rt join financing_requests r on r.id = rt.request_id";
-    public static final String QUEUE_WHERE = "rt.institution_code = ? and rt.queued";
-    public static final String QUEUE_COUNT_FROM = "financing_routes rt";
-    public static final String QUEUE_ORDER = "rt.request_id desc";
+    @Inject
+    FinancingConfig config;
+
+    /** Queue totals recently counted, per institution: the total and when it was counted (nanoTime). */
+    private final java.util.concurrent.ConcurrentHashMap<String, long[]> queueTotals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One page of an institution's queue; the total is recounted at most every {@code queue-total-reuse}. */
+    PageResult<RequestView> queue(String institution, PageRequest page) {
+        try (Connection c = dataSource.getConnection()) {
+            List<RequestView> items = new ArrayList<>(page.size());
+            try (PreparedStatement ps = c.prepareStatement(QUEUE_SQL)) {
+                ps.setString(1, institution);
+                ps.setInt(2, page.size());
+                ps.setInt(3, page.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(view(rs, null));
+                    }
+                }
+            }
+            long now = System.nanoTime();
+            long[] known = queueTotals.get(institution);
+            long total;
+            if (known != null && now - known[1] < config.queueTotalReuse().toNanos()) {
+                total = known[0];
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(QUEUE_COUNT_SQL)) {
+                    ps.setString(1, institution);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+                if (queueTotals.size() > 10_000) {
+                    queueTotals.clear();
+                }
+                queueTotals.put(institution, new long[] {total, now});
+            }
+            // a page that shows more rows than the reused total admits, or a last page, counts as it is
+            total = Math.max(total, (long) page.offset() + items.size());
+            if (items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)) {
+                total = (long) page.offset() + items.size();
+            }
+            return new PageResult<>(items, page.page(), page.size(), total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the queue of " + institution, e);
+        }
+    }
+
     public static final String NO_ROUTES = "null::text[]";
+
+    /** Position of the {@code routed} column after {@link #COLUMNS}, and of {@code total} after it. */
+    static final int ROUTED_COLUMN = 35;
+    static final int TOTAL_COLUMN = 36;
+
+    /**
+     * An institution's queue page (status ROUTED): the page's request ids from one range of the partial
+     * index {@code financing_routes_queue}, then those 20 requests by primary key (parameters: institution,
+     * limit, offset). Paging the ids first keeps the planner from walking the requests table backwards.
+     */
+    public static final String QUEUE_SQL = """
+            select %s, null::text[] as routed
+            from (select rt.request_id from financing_routes rt where rt.institution_code = ? and rt.queued
+                  order by rt.request_id desc limit ? offset ?) q
+            join financing_requests r on r.id = q.request_id
+            order by r.id desc""".formatted(COLUMNS);
+
+    /** The length of an institution's queue, counted on the same partial index (parameter: institution). */
+    public static final String QUEUE_COUNT_SQL = "select count(*) from financing_routes rt where rt.institution_code = ? and rt.queued";
 
     /** A page statement: the rows with the total as a column (parameters: routed, count, rows, limit, offset). */
     public static String pageSql(String from, String where, String countFrom, String order, String routedColumn) {
@@ -174,7 +237,7 @@ public class FinancingRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(view(rs, routed(rs)));
-                    total = rs.getLong("total");
+                    total = rs.getLong(TOTAL_COLUMN);
                 }
             }
             if (total < 0) {
@@ -237,31 +300,63 @@ public class FinancingRows {
         }
     }
 
+    /**
+     * Why a claim or an offer statement changed nothing, read after the fact in one query: the
+     * request's state as a detached {@link FinancingRequest} (its state checks name the conflict),
+     * whether it was routed to the institution at all, and on its current leg. Empty when missing.
+     */
+    record Refusal(FinancingRequest request, boolean routedTo, boolean onLeg) {
+    }
+
+    Optional<Refusal> refusal(long id, String institution) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select r.status, r.route, r.claimed_by, r.amount,
+                       exists (select 1 from financing_routes rt where rt.request_id = r.id and rt.institution_code = ?),
+                       exists (select 1 from financing_routes rt where rt.request_id = r.id and rt.institution_code = ?
+                               and rt.leg = r.route)
+                from financing_requests r where r.id = ?""")) {
+            ps.setString(1, institution);
+            ps.setString(2, institution);
+            ps.setLong(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                FinancingRequest r = new FinancingRequest();
+                r.id = id;
+                r.status = RequestStatus.valueOf(rs.getString(1));
+                r.route = Route.valueOf(rs.getString(2));
+                r.claimedBy = rs.getString(3);
+                r.amount = rs.getBigDecimal(4);
+                return Optional.of(new Refusal(r, rs.getBoolean(5), rs.getBoolean(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read financing request " + id, e);
+        }
+    }
+
     private static List<String> routed(ResultSet rs) throws SQLException {
-        Array a = rs.getArray("routed");
+        Array a = rs.getArray(ROUTED_COLUMN);
         return a == null ? null : Arrays.asList((String[]) a.getArray());
     }
 
+    /** The request of a row whose first columns are {@link #COLUMNS}, read by position (no name lookups). */
     private RequestView view(ResultSet rs, List<String> routed) throws SQLException {
-        return new RequestView(rs.getLong("id"), rs.getString("seller_uscc"), rs.getString("debtor_uscc"),
-                rs.getString("debtor_name"), rs.getString("invoice_no"), date(rs, "invoice_date"),
-                rs.getBigDecimal("amount"), date(rs, "due_date"), rs.getString("contract_no"),
-                rs.getBigDecimal("requested_amount"), rs.getInt("term_days"), RequestStatus.valueOf(rs.getString("status")),
-                Grade.valueOf(rs.getString("grade")), rs.getInt("score"), access.factors(rs.getString("factors")),
-                Route.valueOf(rs.getString("route")), rs.getString("reason"), rs.getTimestamp("debtor_confirmed_at") != null,
-                date(rs, "graded_on"), rs.getString("seller_list"), instant(rs, "posted_at"),
-                instant(rs, "pickup_deadline"), rs.getString("claimed_by"), instant(rs, "claim_deadline"),
-                rs.getString("guarantor_code"), rs.getString("guarantee_letter_no"), rs.getBigDecimal("guarantee_amount"),
-                (Long) rs.getObject("accepted_offer_id", Long.class), rs.getBigDecimal("disbursed_amount"),
-                date(rs, "disbursed_on"), date(rs, "repayment_due"), date(rs, "repaid_on"),
-                rs.getString("override_reason"), routed, rs.getLong("version"));
+        return new RequestView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                date(rs, 6), rs.getBigDecimal(7), date(rs, 8), rs.getString(9), rs.getBigDecimal(10), rs.getInt(11),
+                RequestStatus.valueOf(rs.getString(12)), Grade.valueOf(rs.getString(13)), rs.getInt(14),
+                access.factors(rs.getString(15)), Route.valueOf(rs.getString(16)), rs.getString(17),
+                rs.getTimestamp(18) != null, date(rs, 19), rs.getString(20), instant(rs, 21), instant(rs, 22),
+                rs.getString(23), instant(rs, 24), rs.getString(25), rs.getString(26), rs.getBigDecimal(27),
+                rs.getObject(28, Long.class), rs.getBigDecimal(29), date(rs, 30), date(rs, 31), date(rs, 32),
+                rs.getString(33), routed, rs.getLong(34));
     }
 
-    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

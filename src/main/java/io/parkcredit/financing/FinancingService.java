@@ -210,13 +210,8 @@ public class FinancingService {
             routed = "case when r.seller_uscc = ? then " + FinancingRows.ROUTED + " end";
             routedParams.add(own);
         } else if (access.isInstitution() && status == RequestStatus.ROUTED) {
-            // the queue: one range of the partial index, counted without reading the requests
-            from = FinancingRows.QUEUE_FROM;
-            where = FinancingRows.QUEUE_WHERE;
-            countFrom = FinancingRows.QUEUE_COUNT_FROM;
-            params.add(currentUser.institutionCode());
-            order = FinancingRows.QUEUE_ORDER;
-            status = null;
+            // the queue: one range of the partial index, its total reused for a moment (FinancingConfig)
+            return rows.queue(currentUser.institutionCode(), page);
         } else if (access.isInstitution()) {
             from = countFrom = "financing_routes rt join financing_requests r on r.id = rt.request_id";
             // a request re-routed to another leg leaves the queue of the first leg while unclaimed

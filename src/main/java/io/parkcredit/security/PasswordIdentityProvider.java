@@ -166,16 +166,25 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return b.build();
     }
 
-    private byte[] mac(String username, char[] password) {
+    /** One HMAC instance per thread, keyed once (looking the algorithm up per call is most of its cost). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(key);
-            m.update(username.getBytes(StandardCharsets.UTF_8));
-            m.update((byte) 0);
-            m.update(new String(password).getBytes(StandardCharsets.UTF_8));
-            return m.doFinal();
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    private byte[] mac(String username, char[] password) {
+        Mac m = macs.get();
+        m.reset();
+        m.update(username.getBytes(StandardCharsets.UTF_8));
+        m.update((byte) 0);
+        m.update(new String(password).getBytes(StandardCharsets.UTF_8));
+        return m.doFinal();
     }
 }

@@ -83,7 +83,8 @@ class MarketLoad {
     final int warmup = Integer.getInteger("bench.warmup", 10);
     final int requests = Integer.getInteger("bench.requests", 20_000);
     final int rate = Integer.getInteger("bench.rate", 2_000);
-    final int ceilingConnections = Integer.getInteger("bench.ceilingConnections", 40);
+    final int ceilingConnections = Integer.getInteger("bench.ceilingConnections", 20);
+    final int repeat = Integer.getInteger("bench.repeat", 1);
 
     private final Targets targets = new Targets("market");
     private EmbeddedDatabase db;
@@ -108,68 +109,93 @@ class MarketLoad {
 
     @Test
     void marketAgainstItsCeiling() throws Exception {
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        String loadBefore = awaitQuiet();
         db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-market-pg"), 0, true,
                 EmbeddedDatabase.Durability.DURABLE);
         startServer();
-        World ceilingWorld = seed("CL");
-        World closedWorld = seed("HC");
-        World rateWorld = seed("HR");
-        World singleWorld = seed("H1");
-        try (Connection c = jdbc(); Statement st = c.createStatement()) {
-            st.execute("analyze");
-            st.execute("checkpoint");
-        }
         md.append("# Financing market: HTTP API against the same SQL over JDBC\n\n");
-        md.append(String.format(Locale.ROOT, "Load before the run: `%s`; %d cores; server: packaged jar, its own JVM (pid %d);"
-                + " generator: this JVM; %d requests per phase, %d banks, %d clients, %d s measured after %d s warm-up.%n%n",
-                loadBefore, Runtime.getRuntime().availableProcessors(), server.pid(), requests, BANKS, clients, seconds,
-                warmup));
-
-        // every officer signs in once: the server then remembers the verified password (bcrypt only at first)
-        for (World w : List.of(closedWorld, rateWorld, singleWorld)) {
-            try (RawHttp h = new RawHttp("localhost", port)) {
-                for (String a : w.auth) {
-                    assertThat(h.get("/api/financing-requests?status=ROUTED&size=1", a).status()).isEqualTo(200);
+        md.append(String.format(Locale.ROOT, "%d cores; server: packaged jar, its own JVM (pid %d); generator: this JVM;"
+                + " %d requests per phase, %d banks, %d clients, %d s measured after %d s warm-up; %d run(s), each with"
+                + " its own worlds.%n%n", Runtime.getRuntime().availableProcessors(), server.pid(), requests, BANKS, clients,
+                seconds, warmup, repeat));
+        StringBuilder summary = new StringBuilder("| run | load before | ceiling /s | API /s | ratio | p99 ms at " + rate
+                + "/s | one read p50 ms | load after |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+        List<Double> ratios = new ArrayList<>();
+        List<Double> apis = new ArrayList<>();
+        List<Double> p99s = new ArrayList<>();
+        List<Double> reads = new ArrayList<>();
+        List<World> worlds = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (int run = 1; run <= repeat; run++) {
+            String before = run == 1 ? loadBefore : awaitQuiet();
+            World ceilingWorld = seed("C" + run);
+            World closedWorld = seed("K" + run);
+            World rateWorld = seed("R" + run);
+            World singleWorld = seed("Q" + run);
+            worlds.addAll(List.of(ceilingWorld, closedWorld, rateWorld, singleWorld));
+            try (Connection c = jdbc(); Statement st = c.createStatement()) {
+                // the steady state of a running park: autovacuum has visited the bulk-written tables (visibility map
+                // set, so the queue count is an index-only scan), statistics are fresh, dirty pages written
+                st.execute("vacuum (analyze) financing_requests, financing_routes, financing_steps, audit_log, app_users,"
+                        + " enterprises, institutions, financing_offers");
+                st.execute("checkpoint");
+            }
+            String plan = explainQueueRead(closedWorld);
+            // every officer signs in once: the server then remembers the verified password (bcrypt only at first)
+            for (World w : List.of(closedWorld, rateWorld, singleWorld)) {
+                try (RawHttp h = new RawHttp("localhost", port)) {
+                    for (String a : w.auth) {
+                        assertThat(h.get("/api/financing-requests?status=ROUTED&size=1", a).status()).isEqualTo(200);
+                    }
                 }
             }
-        }
+            Result ceiling = ceiling(ceilingWorld);
+            Result closed = closedLoop(closedWorld);
+            Result fixed = fixedRate(rateWorld);
+            Kinds single = oneClient(singleWorld);
+            results.addAll(List.of(ceiling, closed, fixed));
+            String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 
-        Result ceiling = ceiling(ceilingWorld);
-        Result closed = closedLoop(closedWorld);
-        Result fixed = fixedRate(rateWorld);
-        Kinds single = oneClient(singleWorld);
-        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-
-        md.append("| phase | kind | requests | per s | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Result r : List.of(ceiling, closed, fixed)) {
-            r.kinds.rows(md, r.name, seconds);
+            md.append("## Run ").append(run).append("\n\nLoad before: `").append(before).append("`.\n\n");
+            md.append("| phase | kind | requests | per s | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+            for (Result r : List.of(ceiling, closed, fixed)) {
+                r.kinds.rows(md, r.name, seconds);
+            }
+            single.rows(md, "one client, queue reads in a row", single.all().sum() / 1e6);
+            double ratio = closed.kinds.all().count() / (double) ceiling.kinds.all().count();
+            md.append(String.format(Locale.ROOT, "%nCeiling %,.0f statements/s over JDBC; the API %,.0f requests/s: **ratio %.2f**."
+                    + " At %,d requests/s offered, p99 **%.1f ms**. A queue read alone: p50 **%.2f ms**, p99 %.2f ms.%n%n",
+                    ceiling.perSecond(seconds), closed.perSecond(seconds), ratio, rate, fixed.kinds.all().pct(99) / 1000.0,
+                    single.all().pct(50) / 1000.0, single.all().pct(99) / 1000.0));
+            for (Result r : List.of(ceiling, closed, fixed)) {
+                md.append("**").append(r.name).append("**: ").append(r.notes).append("\n\n");
+            }
+            md.append("The queue read's plans before the phases (`EXPLAIN (ANALYZE, BUFFERS)`, one bank's queue, page 4, and"
+                    + " its count):\n\n```\n").append(plan).append("```\n\n");
+            md.append(String.format(Locale.ROOT, "Load after the run: `%s`.%n%n", loadAfter));
+            summary.append(String.format(Locale.ROOT, "| %d | `%s` | %,.0f | %,.0f | %.2f | %.1f | %.2f | `%s` |%n", run,
+                    before.substring(0, before.indexOf(' ', before.indexOf(' ') + 1)), ceiling.perSecond(seconds),
+                    closed.perSecond(seconds), ratio, fixed.kinds.all().pct(99) / 1000.0, single.all().pct(50) / 1000.0,
+                    loadAfter.substring(0, loadAfter.indexOf(' ', loadAfter.indexOf(' ') + 1))));
+            ratios.add(ratio);
+            apis.add(closed.perSecond(seconds));
+            p99s.add(fixed.kinds.all().pct(99) / 1000.0);
+            reads.add(single.all().pct(50) / 1000.0);
         }
-        single.rows(md, "one client, queue reads in a row", single.all().sum() / 1e6);
-        double ratio = closed.kinds.all().count() / (double) ceiling.kinds.all().count();
-        md.append(String.format(Locale.ROOT, "%nCeiling %,.0f statements/s over JDBC; the API %,.0f requests/s: **ratio %.2f**."
-                + " At %,d requests/s offered, the API answered %,.0f/s with p99 **%.1f ms**. A queue read alone: p50"
-                + " **%.2f ms**, p99 %.2f ms.%n%n", ceiling.perSecond(seconds), closed.perSecond(seconds), ratio, rate,
-                fixed.perSecond(seconds), fixed.kinds.all().pct(99) / 1000.0, single.all().pct(50) / 1000.0,
-                single.all().pct(99) / 1000.0));
-        for (Result r : List.of(ceiling, closed, fixed)) {
-            md.append("**").append(r.name).append("**: ").append(r.notes).append("\n\n");
-        }
-        md.append(String.format(Locale.ROOT, "Load after the run: `%s`.%n%n", loadAfter));
+        md.append("## Summary (targets checked on the median of the runs)\n\n").append(summary).append('\n');
 
-        targets.atLeast("API ÷ ceiling (same mix, " + clients + " clients)", ratio, 0.5, "")
-                .atLeast("API throughput, " + clients + " clients", closed.perSecond(seconds), 2000, "requests/s")
-                .atMost("p99 at " + rate + " requests/s over " + clients + " connections", fixed.kinds.all().pct(99) / 1000.0,
-                        100, "ms")
-                .atMost("one queue read alone, p50", single.all().pct(50) / 1000.0, 3, "ms");
+        targets.atLeast("API ÷ ceiling (same mix, " + clients + " clients)", median(ratios), 0.5, "")
+                .atLeast("API throughput, " + clients + " clients", median(apis), 2000, "requests/s")
+                .atMost("p99 at " + rate + " requests/s over " + clients + " connections", median(p99s), 100, "ms")
+                .atMost("one queue read alone, p50", median(reads), 3, "ms");
         md.append(targets.markdown());
         Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(dir.resolve("market.md"), md.toString());
         System.out.println("\n" + md);
-        for (World w : List.of(ceilingWorld, closedWorld, rateWorld, singleWorld)) {
+        for (World w : worlds) {
             assertThat(doubleClaimsInSql(w)).as("requests claimed twice (" + w.tag + ")").isZero();
         }
-        for (Result r : List.of(ceiling, closed, fixed)) {
+        for (Result r : results) {
             assertThat(r.doubleWins).as("double claims seen by clients in " + r.name).isZero();
             assertThat(r.errors.get()).as("errors in " + r.name).isZero();
         }
@@ -177,6 +203,26 @@ class MarketLoad {
     }
 
     // ---------------------------------------------------------------- server and data
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Waits (at most {@code bench.quietWait} s, default 240) for the one-minute load average to fall
+     * below 1, as a benchmark must not share the machine; returns the load it started at.
+     */
+    static String awaitQuiet() throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.quietWait", 240)).toNanos();
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        while (Double.parseDouble(load.split(" ")[0]) >= 1.0 && System.nanoTime() < until) {
+            Thread.sleep(2000);
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        }
+        System.out.println("load average at the start: " + load);
+        return load;
+    }
 
     private void startServer() throws Exception {
         port = freePort();
@@ -196,6 +242,13 @@ class MarketLoad {
         pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         pb.environment().put("PARKCREDIT_ADMIN_PASSWORD", "admin-market-load-1");
         pb.environment().put("PARKCREDIT_DATA_DIR", Files.createTempDirectory("parkcredit-market-data").toString());
+        // variants without a rebuild: -Dbench.serverEnv=QUARKUS_THREAD_POOL_MAX_THREADS=48,QUARKUS_DATASOURCE_JDBC_MAX_SIZE=20
+        for (String kv : System.getProperty("bench.serverEnv", "").split(",")) {
+            if (kv.contains("=")) {
+                pb.environment().put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+                md.append("Server setting for this run: `").append(kv.strip()).append("`.\n\n");
+            }
+        }
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         server = pb.start();
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -273,6 +326,28 @@ class MarketLoad {
         return new World(tag, banks, officers, auth);
     }
 
+    private String explainQueueRead(World w) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = jdbc()) {
+            for (String sql : List.of(FinancingRows.QUEUE_SQL, FinancingRows.QUEUE_COUNT_SQL)) {
+                try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+                    ps.setString(1, w.banks[0]);
+                    if (sql.equals(FinancingRows.QUEUE_SQL)) {
+                        ps.setInt(2, 20);
+                        ps.setInt(3, 80);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+                plan.append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     private long doubleClaimsInSql(World w) throws SQLException {
         try (Connection c = jdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 select count(*) from (select s.request_id from financing_steps s
@@ -337,8 +412,8 @@ class MarketLoad {
             Connection c = jdbc();
             pool.add(c);
         }
-        String queueSql = FinancingRows.pageSql(FinancingRows.QUEUE_FROM, FinancingRows.QUEUE_WHERE,
-                FinancingRows.QUEUE_COUNT_FROM, FinancingRows.QUEUE_ORDER, FinancingRows.NO_ROUTES);
+        // the server recounts a queue's total at most once a second per institution (FinancingConfig): so does this
+        Map<String, Long> counted = new ConcurrentHashMap<>();
         LocalDate expires = LocalDate.now(PARK).plusDays(10);
         Runner runner = (client, kind, rnd) -> {
             Connection c = pool.take();
@@ -346,15 +421,25 @@ class MarketLoad {
                 String inst = w.banks[client.bank];
                 String actor = w.officers[client.bank];
                 if (kind == 0) {
-                    try (PreparedStatement ps = c.prepareStatement(queueSql)) {
+                    try (PreparedStatement ps = c.prepareStatement(FinancingRows.QUEUE_SQL)) {
                         ps.setString(1, inst);
-                        ps.setString(2, inst);
-                        ps.setInt(3, 20);
-                        ps.setInt(4, 20 * rnd.nextInt(5));
+                        ps.setInt(2, 20);
+                        ps.setInt(3, 20 * rnd.nextInt(5));
                         client.seen.clear();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 client.seen.add(rs.getLong("id"));
+                            }
+                        }
+                    }
+                    long now = System.nanoTime();
+                    Long last = counted.get(inst);
+                    if (last == null || now - last > 1_000_000_000L) {
+                        counted.put(inst, now);
+                        try (PreparedStatement ps = c.prepareStatement(FinancingRows.QUEUE_COUNT_SQL)) {
+                            ps.setString(1, inst);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                rs.next();
                             }
                         }
                     }
