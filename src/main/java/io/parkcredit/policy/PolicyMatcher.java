@@ -88,32 +88,47 @@ final class PolicyMatcher {
     }
 
     /**
+     * The SMS a matching firm gets, with the placeholders of the monitoring templates
+     * ({@link io.parkcredit.monitoring.SmsTemplate}): {@code {firm}}, {@code {title}} the policy's
+     * title, {@code {type}} "政策匹配" and {@code {date}} the last day of the policy. The gateway's
+     * template {@value #SMS_TEMPLATE_CODE} takes the same four parameters.
+     */
+    static final String SMS_TEMPLATE = "【园区信用通】{firm}：您符合政策“{title}”的申请条件（有效期至{date}），请登录平台查看并申请。";
+    static final String SMS_TEMPLATE_CODE = "PC_POLICY";
+    static final String SMS_TYPE = "政策匹配";
+
+    /**
      * Matches the park against the policy and notifies the new matches once.
      *
      * @return {new matches, SMS queued}
      */
-    static int[] matchAndNotify(Connection c, long policyId, String title, Eligibility e, LocalDate day)
-            throws SQLException {
+    static int[] matchAndNotify(Connection c, long policyId, String title, LocalDate validTo, Eligibility e,
+            LocalDate day) throws SQLException {
         List<Object> params = new ArrayList<>();
         params.add(Date.valueOf(day));
         String where = where(e, day, params);
         String sql = "with m as (insert into policy_matches (policy_id, uscc) select " + policyId + ", f.uscc from ("
                 + FACTS + ") f where " + where + " on conflict do nothing returning uscc),"
                 + " a as (insert into monitoring_alerts (ref, kind, uscc, level, channels, title, reason, accepted_at)"
-                + " select 'POLICY:' || " + policyId + " || '/' || m.uscc, 'POLICY_MATCH', m.uscc, 'INFO', 'INBOX,SMS', ?,"
-                + " 'policy ' || " + policyId + " || ' matched', now() from m on conflict (ref) do nothing"
+                + " select 'POLICY:' || " + policyId + " || '/' || m.uscc, 'POLICY_MATCH', m.uscc, 'INFO', 'INBOX,SMS',"
+                + " cast(? as text), 'policy ' || " + policyId + " || ' matched', now() from m on conflict (ref) do nothing"
                 + " returning id, uscc),"
+                + " t as (select cast(? as text) as title, cast(? as text) as type, cast(? as text) as date,"
+                + " cast(? as text) as template),"
                 + " s as (insert into sms_outbox (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
                 + " next_attempt_at, accepted_at) select 'POLICY:' || " + policyId + " || '/' || a.uscc, a.id, a.uscc,"
-                + " e.contact_mobile, 'PC_POLICY', jsonb_build_object('firm', e.name, 'policy', cast(? as text)),"
-                + " '【园区信用通】' || e.name || '：您符合政策“' || cast(? as text) || '”的申请条件，请登录平台查看并申请。',"
-                + " false, now(), now() from a join enterprises e on e.uscc = a.uscc where e.contact_mobile is not null"
+                + " e.contact_mobile, '" + SMS_TEMPLATE_CODE + "', jsonb_build_object('firm', e.name, 'title', t.title,"
+                + " 'type', t.type, 'date', t.date), replace(replace(replace(replace(t.template, '{firm}', e.name),"
+                + " '{title}', t.title), '{type}', t.type), '{date}', t.date), false, now(), now()"
+                + " from a join enterprises e on e.uscc = a.uscc cross join t where e.contact_mobile is not null"
                 + " on conflict (dedup_key) do nothing returning 1)"
                 + " select (select count(*) from m), (select count(*) from s)";
-        // the title parameters come after the facts' and the WHERE's
-        params.add("政策匹配：" + title);
+        // the alert's and the SMS's parameters come after the facts' and the WHERE's
+        params.add(SMS_TYPE + "：" + title);
         params.add(title);
-        params.add(title);
+        params.add(SMS_TYPE);
+        params.add(validTo.toString());
+        params.add(SMS_TEMPLATE);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {

@@ -2,6 +2,7 @@ package io.parkcredit.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.monitoring.SmsDispatcher;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.security.CurrentUser;
@@ -13,6 +14,9 @@ import io.parkcredit.shared.ProblemException;
 import io.parkcredit.shared.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -53,6 +57,12 @@ public class PolicyService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SmsDispatcher dispatcher;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
 
     public record PolicyRequest(String title, String kind, LocalDate validFrom, LocalDate validTo, String benefit,
             Eligibility eligibility) {
@@ -176,26 +186,59 @@ public class PolicyService {
                     throw ProblemException.conflict("policy-published", "policy " + id + " is already published");
                 }
             }
-            int[] n = PolicyMatcher.matchAndNotify(c, id, v.title(), v.eligibility(), LocalDate.now(clock));
+            int[] n = PolicyMatcher.matchAndNotify(c, id, v.title(), v.validTo(), v.eligibility(), LocalDate.now(clock));
             audit.record("POLICY_PUBLISH", "POLICY", String.valueOf(id), n[0] + " firms notified", null);
+            smsOnCommit(n[1]);
             return new Published(id, n[0]);
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
-    /** Matches every open published policy again; firms that newly qualify are notified once. */
+    /**
+     * Matches every open published policy again (a firm's list, grade or facts changed); firms that
+     * newly qualify are notified once, firms already matched are not touched. Run by {@link PolicyJobs}.
+     *
+     * @return the new matches
+     */
     @Transactional
     public int rematchOpen() {
         int total = 0;
+        int sms = 0;
+        LocalDate day = LocalDate.now(clock);
         try (Connection c = dataSource.getConnection()) {
-            for (PolicyView v : list(c, " where status = 'PUBLISHED' and valid_to >= ?", LocalDate.now(clock))) {
-                total += PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.eligibility(), LocalDate.now(clock))[0];
+            for (PolicyView v : list(c, " where status = 'PUBLISHED' and valid_to >= ?", day)) {
+                int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.validTo(), v.eligibility(), day);
+                if (n[0] > 0) {
+                    audit.record("POLICY_REMATCH", "POLICY", String.valueOf(v.id()), n[0] + " firms newly notified", null);
+                }
+                total += n[0];
+                sms += n[1];
             }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
+        smsOnCommit(sms);
         return total;
+    }
+
+    /** Wakes the SMS dispatcher once the new outbox rows are committed. */
+    private void smsOnCommit(int queued) {
+        if (queued == 0) {
+            return;
+        }
+        tsr.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wake();
+                }
+            }
+        });
     }
 
     @Transactional
