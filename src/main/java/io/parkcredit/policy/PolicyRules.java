@@ -9,7 +9,7 @@ import java.util.List;
  * Whether a firm qualifies for a policy, clause by clause (DOMAIN.md §10.2), like the lists of §4:
  * each clause carries its code, whether it passed and the fact behind it. A YELLOW firm never
  * qualifies (§4 measures: refused policy support). {@link PolicyMatcher} runs the same clauses in
- * SQL over the whole park; PolicyRulesTest holds the two together.
+ * SQL over the whole park; PolicyMatcherTest holds the two together.
  */
 public final class PolicyRules {
 

@@ -210,7 +210,8 @@ public class PolicyService {
             for (PolicyView v : list(c, " where status = 'PUBLISHED' and valid_to >= ?", day)) {
                 int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.validTo(), v.eligibility(), day);
                 if (n[0] > 0) {
-                    audit.record("POLICY_REMATCH", "POLICY", String.valueOf(v.id()), n[0] + " firms newly notified", null);
+                    audit.recordAs("system", "POLICY_REMATCH", "POLICY", String.valueOf(v.id()),
+                            n[0] + " firms newly notified", null);
                 }
                 total += n[0];
                 sms += n[1];

@@ -4,11 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
 import io.parkcredit.testing.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,15 @@ class PolicyBrowserTest extends BrowserTest {
             assertThat(admin.locator("#matches-table tbody tr")).hasCount(1);
             assertThat(admin.locator("#matches-table tbody tr")).containsText("政策浏览甲" + code);
             assertThat(admin.locator("#matches-table .clauses li.fail")).hasCount(0);
+
+            // the firm's alert in the inbox, named in the reader's language
+            admin.navigate(url("monitoring?uscc=" + firm));
+            assertThat(admin.locator("body")).containsText("政策匹配：" + title);
+            assertThat(admin.locator("body")).containsText("政策推送");
+            admin.context().addCookies(List.of(new Cookie("lang", "en").setUrl(base.toString())));
+            admin.navigate(url("monitoring?uscc=" + firm));
+            assertThat(admin.locator("body")).containsText("Your firm qualifies for the policy “" + title + "”");
+            assertThat(admin.locator("body")).containsText("Policy for you");
         } finally {
             admin.context().close();
         }

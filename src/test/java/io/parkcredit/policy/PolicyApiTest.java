@@ -113,6 +113,9 @@ class PolicyApiTest {
         assertThat(sms(id)).hasSize(2);
         assertThat(count("select count(*) from audit_log where action = 'POLICY_PUBLISH' and target_key = ?",
                 String.valueOf(id))).isEqualTo(1);
+        // the one re-match that found b is audited as the system's
+        assertThat(count("select count(*) from audit_log where action = 'POLICY_REMATCH' and actor = 'system'"
+                + " and target_key = ?", String.valueOf(id))).isEqualTo(1);
     }
 
     @Test
