@@ -111,7 +111,7 @@ class PolicyBenchmark {
                     insert into enterprises (uscc, name, registered_on, industry_code, employees, contact_mobile, in_park)
                     select 'PB' || lpad(g::text, 16, '0'), '政策压测企业' || g, date '2026-01-01' - (g * 7919 %% 7300),
                            (array['C3511', 'C3914', 'I6510', 'F5100', 'M7320', 'C2710'])[1 + g %% 6],
-                           (g * 104729) %% 1000, '139' || lpad((g %% 100000000)::text, 8, '0'), true
+                           cast((cast(g as bigint) * 104729) %% 1000 as integer), '139' || lpad((g %% 100000000)::text, 8, '0'), true
                     from generate_series(1, %d) g
                     """.formatted(firms));
             st.executeUpdate("""
@@ -154,6 +154,7 @@ class PolicyBenchmark {
                         + " current_date + 365, '压测', cast('" + e + "' as jsonb), 'PUBLISHED', 'bench', now())");
             }
             c.commit();
+            c.setAutoCommit(true);
             st.execute("analyze enterprises; analyze financial_statements; analyze published_ratings;"
                     + " analyze credit_events; analyze classification_results; analyze policies");
         }
