@@ -72,6 +72,9 @@ public class DemoStory {
     ClassificationService classification;
 
     @Inject
+    io.parkcredit.rating.RatingReviewRunner reviews;
+
+    @Inject
     DemoFinancing financing;
 
     @Inject
@@ -94,6 +97,7 @@ public class DemoStory {
         DemoFinancing.Cast cast = financing.cast(today, firms, candidates);
         Map<String, Integer> rated = rate(today, seed, firms, cast.firm(), candidates);
         List<Long> runs = classify(today);
+        review(today);
         Map<String, Integer> financed = financing.tell(today, seed, cast);
         int[] alerted = monitoring.tell(today, cast);
         long screeningId = screen();
@@ -225,6 +229,20 @@ public class DemoStory {
             runs.add(runId);
         }
         return runs;
+    }
+
+    /**
+     * The evaluator's yearly reviews (年审) of the last three statement years: every firm scored on
+     * each Y-12-31, which the back-test (DOMAIN.md §10.4) sets against the next year. The scores
+     * separate the firms because the generator draws one hidden risk per firm ({@link DemoPark})
+     * that drives both its statements (leverage, margin, contract fulfilment) and its later loans in
+     * arrears and serious records.
+     */
+    void review(LocalDate today) {
+        for (int year = today.getYear() - 3; year < today.getYear(); year++) {
+            int y = year;
+            actors.call(EVALUATOR, () -> reviews.run(y));
+        }
     }
 
     /** The investment officer's saved screening of the prospects, with the top five shortlisted. */

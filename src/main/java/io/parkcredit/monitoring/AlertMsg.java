@@ -11,7 +11,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface AlertMsg {
 
     @Message("{#when kind}{#is 'EVENT'}信用事件{#is 'RATING_EXPIRY'}信用等级到期{#is 'ANNUAL_REVIEW'}年度复审"
-            + "{#is 'LOAN_DUE'}贷款到期{#is 'REPAIR_ELIGIBLE'}可申请信用修复{#else}{kind}{/when}")
+            + "{#is 'LOAN_DUE'}贷款到期{#is 'REPAIR_ELIGIBLE'}可申请信用修复{#is 'POLICY_MATCH'}政策推送{#else}{kind}{/when}")
     String kind(String kind);
 
     @Message("信用等级{grade}将于{on}到期，可申请重新评价")
@@ -25,6 +25,12 @@ public interface AlertMsg {
 
     @Message("信用记录“{record}”已满最短公示期，可申请信用修复")
     String repairEligible(String record);
+
+    @Message("政策匹配：{policy}")
+    String policyMatch(String policy);
+
+    @Message("政策 {policy} 匹配本企业")
+    String policyMatched(String policy);
 
     @Message("规则 {rule}（{ruleType} / {ruleSeverity}）匹配 {type} / {severity}")
     String ruleMatched(String rule, String ruleType, String ruleSeverity, String type, String severity);

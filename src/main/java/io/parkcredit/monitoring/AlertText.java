@@ -24,6 +24,8 @@ final class AlertText {
     private static final Pattern LOAN_DUE = Pattern.compile("贷款(.+?)（本金(\\S+?)元）将于(\\S+?)到期");
     private static final Pattern REPAIR = Pattern.compile("信用记录“(.*)”已满最短公示期，可申请信用修复");
     private static final Pattern RULE = Pattern.compile("rule (\\d+) \\((\\S+) / (\\S+)\\) matched (\\S+) / (\\S+)");
+    private static final Pattern POLICY = Pattern.compile("政策匹配：(.*)");
+    private static final Pattern POLICY_REASON = Pattern.compile("policy (\\d+) matched");
     private static final Pattern SCAN = Pattern.compile("scan of (\\S+): (\\S+) due (\\S+)");
 
     private AlertText() {
@@ -51,6 +53,7 @@ final class AlertText {
             case "ANNUAL_REVIEW" -> x = ANNUAL_REVIEW.matcher(t);
             case "LOAN_DUE" -> x = LOAN_DUE.matcher(t);
             case "REPAIR_ELIGIBLE" -> x = REPAIR.matcher(t);
+            case "POLICY_MATCH" -> x = POLICY.matcher(t);
             default -> {
                 return t;
             }
@@ -62,6 +65,7 @@ final class AlertText {
             case "RATING_EXPIRY" -> m.ratingExpiry(x.group(1), x.group(2));
             case "ANNUAL_REVIEW" -> m.annualReview(x.group(1), x.group(2));
             case "LOAN_DUE" -> m.loanDue(x.group(1), x.group(2), x.group(3));
+            case "POLICY_MATCH" -> m.policyMatch(x.group(1));
             default -> m.repairEligible(x.group(1));
         };
     }
@@ -77,6 +81,10 @@ final class AlertText {
         if (x.matches()) {
             return m.ruleMatched(x.group(1), type(x.group(2), m, locale), severity(x.group(3), m, locale),
                     type(x.group(4), m, locale), severity(x.group(5), m, locale));
+        }
+        x = POLICY_REASON.matcher(r);
+        if (x.matches()) {
+            return m.policyMatched(x.group(1));
         }
         x = SCAN.matcher(r);
         if (x.matches()) {

@@ -123,7 +123,19 @@ public enum Action {
     // --- investment screening (DOMAIN.md §9)
     SCREENING("screening", "招商筛选与短名单 Screen prospects, keep shortlists", false, "", ADMIN, INVESTMENT),
     CHAIN_MAP_READ("screening", "读取产业链图谱 Read the chain map", false, "", ADMIN, INVESTMENT),
-    CHAIN_MAP_CHANGE("screening", "修改产业链图谱 Change the chain map", false, "", ADMIN, INVESTMENT);
+    CHAIN_MAP_CHANGE("screening", "修改产业链图谱 Change the chain map", false, "", ADMIN, INVESTMENT),
+
+    // --- supervision, policies, back-testing (DOMAIN.md §10.1, §10.2, §10.4)
+    INSPECTION_PLAN("supervision", "抽查计划与抽取 Plan an inspection period and draw the firms", false, "", ADMIN),
+    INSPECTION_RESULT("supervision", "录入抽查结果 Record an inspection result", false, "", ADMIN),
+    INSPECTIONS_READ("supervision", "读取抽查计划与结果 Read inspection plans, draws and results", false, "",
+            ADMIN, REGULATOR),
+    POLICY_MANAGE("policy", "政策发布与审批 Create and publish policies, decide applications", false, "", ADMIN),
+    POLICY_READ("policy", "读取政策与匹配企业 Read policies and the firms they match", false, "", ADMIN, REGULATOR),
+    POLICY_MINE("policy", "我的政策 Read the policies one's firm qualifies for, apply", false,
+            "ENTERPRISE: its own firm", ENTERPRISE),
+    BACKTEST_READ("backtest", "信用回测 Back-test grades and lists against the next year", false, "",
+            ADMIN, REGULATOR);
 
     private final String feature;
     private final String label;

@@ -1,0 +1,417 @@
+package io.parkcredit.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.monitoring.SmsDispatcher;
+import io.parkcredit.security.Action;
+import io.parkcredit.security.AuditLog;
+import io.parkcredit.security.CurrentUser;
+import io.parkcredit.shared.FieldProblem;
+import io.parkcredit.shared.Numbers;
+import io.parkcredit.shared.PageRequest;
+import io.parkcredit.shared.PageResult;
+import io.parkcredit.shared.ProblemException;
+import io.parkcredit.shared.Text;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Policies and their matching (DOMAIN.md §10.2): the park writes a policy with its eligibility as
+ * data and publishes it; publishing matches the whole park in one pass and notifies each matching
+ * firm once; a firm sees the policies it qualifies for with every clause and applies; the park
+ * approves or rejects. {@link #rematchOpen} runs the open policies again (after lists or grades change).
+ */
+@ApplicationScoped
+public class PolicyService {
+
+    static final Set<String> KINDS = Set.of("SUBSIDY", "INTEREST_DISCOUNT", "GUARANTEE_FEE", "RENT", "TALENT", "OTHER");
+    static final Set<String> LISTS = Set.of("RED", "WHITE", "YELLOW", "NONE");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SmsDispatcher dispatcher;
+
+    @Inject
+    TransactionSynchronizationRegistry tsr;
+
+    public record PolicyRequest(String title, String kind, LocalDate validFrom, LocalDate validTo, String benefit,
+            Eligibility eligibility) {
+    }
+
+    public record PolicyView(long id, String title, String kind, LocalDate validFrom, LocalDate validTo, String benefit,
+            Eligibility eligibility, String status, long matches) {
+    }
+
+    public record Published(long id, int notified) {
+    }
+
+    public record Match(String uscc, String name, List<PolicyRules.Clause> clauses) {
+    }
+
+    public record Mine(PolicyView policy, List<PolicyRules.Clause> clauses, String application) {
+    }
+
+    @Transactional
+    public PolicyView create(PolicyRequest r) {
+        currentUser.require(Action.POLICY_MANAGE);
+        if (r == null) {
+            throw ProblemException.badRequest("expected {title, kind, validFrom, validTo, benefit, eligibility}");
+        }
+        List<FieldProblem> p = new ArrayList<>();
+        String title = text(p, "title", r.title(), 200);
+        String benefit = text(p, "benefit", r.benefit(), 2000);
+        if (r.kind() == null || !KINDS.contains(r.kind())) {
+            p.add(FieldProblem.of("kind", "one of " + KINDS));
+        }
+        if (r.validFrom() == null) {
+            p.add(FieldProblem.of("validFrom", "required"));
+        }
+        if (r.validTo() == null) {
+            p.add(FieldProblem.of("validTo", "required"));
+        } else if (r.validFrom() != null && r.validTo().isBefore(r.validFrom())) {
+            p.add(FieldProblem.of("validTo", "not before validFrom"));
+        }
+        Eligibility e = r.eligibility() == null ? new Eligibility(null, null, null, null, null, null, null, null, null)
+                : r.eligibility();
+        check(e, p);
+        if (!p.isEmpty()) {
+            throw ProblemException.invalid(p.size() + " invalid field(s)", p);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into policies"
+                + " (title, kind, valid_from, valid_to, benefit, eligibility, created_by) values (?, ?, ?, ?, ?,"
+                + " cast(? as jsonb), ?) returning id")) {
+            ps.setString(1, title);
+            ps.setString(2, r.kind());
+            ps.setDate(3, Date.valueOf(r.validFrom()));
+            ps.setDate(4, Date.valueOf(r.validTo()));
+            ps.setString(5, benefit);
+            ps.setString(6, json.writeValueAsString(e));
+            ps.setString(7, currentUser.name());
+            long id;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            audit.record("POLICY_CREATE", "POLICY", String.valueOf(id), title, null);
+            return new PolicyView(id, title, r.kind(), r.validFrom(), r.validTo(), benefit, e, "DRAFT", 0);
+        } catch (SQLException | JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void check(Eligibility e, List<FieldProblem> p) {
+        if (e.lists() != null) {
+            e.lists().stream().filter(l -> l == null || !LISTS.contains(l)).findFirst()
+                    .ifPresent(l -> p.add(FieldProblem.of("eligibility.lists", "RED, WHITE, YELLOW or NONE")));
+        }
+        if (e.minGrade() != null && !PolicyRules.GRADES.contains(e.minGrade())) {
+            p.add(FieldProblem.of("eligibility.minGrade", "AAA, AA, A, B or C"));
+        }
+        if (e.industries() != null) {
+            if (e.industries().size() > 100) {
+                p.add(FieldProblem.of("eligibility.industries", "at most 100 prefixes"));
+            } else {
+                e.industries().stream().filter(i -> i == null || !i.matches("[A-T][0-9]{0,4}")).findFirst()
+                        .ifPresent(i -> p.add(FieldProblem.of("eligibility.industries",
+                                "GB/T 4754 prefixes: a section letter and up to 4 digits")));
+            }
+        }
+        for (var m : new Object[][] {{"revenueMin", e.revenueMin()}, {"revenueMax", e.revenueMax()}}) {
+            if (m[1] != null) {
+                try {
+                    BigDecimal b = Numbers.bounded((BigDecimal) m[1]);
+                    if (b.signum() < 0) {
+                        p.add(FieldProblem.of("eligibility." + m[0], "0 or more"));
+                    }
+                } catch (RuntimeException ex) {
+                    p.add(FieldProblem.of("eligibility." + m[0], ex.getMessage()));
+                }
+            }
+        }
+        range(p, "employeesMin", e.employeesMin(), 0, 10_000_000);
+        range(p, "employeesMax", e.employeesMax(), 0, 10_000_000);
+        range(p, "minYears", e.minYears(), 0, 200);
+        range(p, "noSeriousMonths", e.noSeriousMonths(), 1, 1200);
+    }
+
+    private static void range(List<FieldProblem> p, String field, Integer v, int min, int max) {
+        if (v != null && (v < min || v > max)) {
+            p.add(FieldProblem.of("eligibility." + field, "between " + min + " and " + max));
+        }
+    }
+
+    /** Publishes a DRAFT and notifies every matching firm once. */
+    @Transactional
+    public Published publish(long id) {
+        currentUser.require(Action.POLICY_MANAGE);
+        PolicyView v = load(id);
+        if (!"DRAFT".equals(v.status())) {
+            throw ProblemException.conflict("policy-published", "policy " + id + " is already published");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("update policies set status = 'PUBLISHED', published_at = now()"
+                    + " where id = ? and status = 'DRAFT'")) {
+                ps.setLong(1, id);
+                if (ps.executeUpdate() != 1) {
+                    throw ProblemException.conflict("policy-published", "policy " + id + " is already published");
+                }
+            }
+            int[] n = PolicyMatcher.matchAndNotify(c, id, v.title(), v.validTo(), v.eligibility(), LocalDate.now(clock));
+            audit.record("POLICY_PUBLISH", "POLICY", String.valueOf(id), n[0] + " firms notified", null);
+            smsOnCommit(n[1]);
+            return new Published(id, n[0]);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * Matches every open published policy again (a firm's list, grade or facts changed); firms that
+     * newly qualify are notified once, firms already matched are not touched. Run by {@link PolicyJobs}.
+     *
+     * @return the new matches
+     */
+    @Transactional
+    public int rematchOpen() {
+        int total = 0;
+        int sms = 0;
+        LocalDate day = LocalDate.now(clock);
+        try (Connection c = dataSource.getConnection()) {
+            for (PolicyView v : list(c, " where status = 'PUBLISHED' and valid_to >= ?", day)) {
+                int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.validTo(), v.eligibility(), day);
+                if (n[0] > 0) {
+                    audit.recordAs("system", "POLICY_REMATCH", "POLICY", String.valueOf(v.id()),
+                            n[0] + " firms newly notified", null);
+                }
+                total += n[0];
+                sms += n[1];
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+        smsOnCommit(sms);
+        return total;
+    }
+
+    /** Wakes the SMS dispatcher once the new outbox rows are committed. */
+    private void smsOnCommit(int queued) {
+        if (queued == 0) {
+            return;
+        }
+        tsr.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wake();
+                }
+            }
+        });
+    }
+
+    @Transactional
+    public List<PolicyView> policies() {
+        currentUser.require(Action.POLICY_READ);
+        try (Connection c = dataSource.getConnection()) {
+            return list(c, "", null);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Transactional
+    public PolicyView policy(long id) {
+        currentUser.require(Action.POLICY_READ);
+        return load(id);
+    }
+
+    /** The matching firms of a published policy, each with its clauses as they read today. */
+    @Transactional
+    public PageResult<Match> matches(long id, PageRequest page) {
+        currentUser.require(Action.POLICY_READ);
+        PolicyView v = load(id);
+        try (Connection c = dataSource.getConnection()) {
+            List<String> usccs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select uscc from policy_matches where policy_id = ?"
+                    + " order by uscc limit ? offset ?")) {
+                ps.setLong(1, id);
+                ps.setInt(2, page.size());
+                ps.setLong(3, page.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        usccs.add(rs.getString(1));
+                    }
+                }
+            }
+            LocalDate day = LocalDate.now(clock);
+            List<Match> items = PolicyMatcher.facts(c, day, usccs).stream()
+                    .map(r -> new Match(r.uscc(), r.name(), PolicyRules.explain(v.eligibility(), r.facts(), day))).toList();
+            return new PageResult<>(items, page.page(), page.size(), v.matches());
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The firm's own matches: the published policies it was matched to, with their clauses today. */
+    @Transactional
+    public List<Mine> mine() {
+        currentUser.require(Action.POLICY_MINE);
+        String uscc = currentUser.uscc();
+        if (uscc == null) {
+            throw ProblemException.forbidden("the user is bound to no firm");
+        }
+        LocalDate day = LocalDate.now(clock);
+        try (Connection c = dataSource.getConnection()) {
+            List<PolicyMatcher.Row> facts = PolicyMatcher.facts(c, day, List.of(uscc));
+            List<Mine> out = new ArrayList<>();
+            for (PolicyView v : list(c, " where id in (select policy_id from policy_matches where uscc = ?)", uscc)) {
+                String app = null;
+                try (PreparedStatement ps = c.prepareStatement("select status from policy_applications where policy_id = ?"
+                        + " and uscc = ?")) {
+                    ps.setLong(1, v.id());
+                    ps.setString(2, uscc);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        app = rs.next() ? rs.getString(1) : null;
+                    }
+                }
+                out.add(new Mine(v, facts.isEmpty() ? List.of() : PolicyRules.explain(v.eligibility(),
+                        facts.get(0).facts(), day), app));
+            }
+            return out;
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The firm applies for a policy it was matched to and still qualifies for. */
+    @Transactional
+    public long apply(long id) {
+        currentUser.require(Action.POLICY_MINE);
+        String uscc = currentUser.uscc();
+        Mine m = mine().stream().filter(x -> x.policy().id() == id).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("policy match", String.valueOf(id)));
+        if (!PolicyRules.qualifies(m.clauses())) {
+            throw ProblemException.conflict("policy-not-qualified", "the firm no longer meets every clause of policy " + id);
+        }
+        if (m.application() != null) {
+            throw ProblemException.conflict("policy-applied", "already applied for policy " + id);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into"
+                + " policy_applications (policy_id, uscc, status, applied_by) values (?, ?, 'APPLIED', ?)"
+                + " on conflict do nothing returning id")) {
+            ps.setLong(1, id);
+            ps.setString(2, uscc);
+            ps.setString(3, currentUser.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.conflict("policy-applied", "already applied for policy " + id);
+                }
+                long appId = rs.getLong(1);
+                audit.record("POLICY_APPLY", "POLICY", id + "/" + uscc, null, null);
+                return appId;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The park approves or rejects an application. */
+    @Transactional
+    public void decide(long applicationId, String outcome, String reason) {
+        currentUser.require(Action.POLICY_MANAGE);
+        if (!"APPROVED".equals(outcome) && !"REJECTED".equals(outcome)) {
+            throw ProblemException.invalid("outcome", "APPROVED or REJECTED");
+        }
+        String why = Text.required("reason", reason, 2000);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update policy_applications"
+                + " set status = ?, reason = ?, decided_by = ?, decided_at = now() where id = ? and status = 'APPLIED'")) {
+            ps.setString(1, outcome);
+            ps.setString(2, why);
+            ps.setString(3, currentUser.name());
+            ps.setLong(4, applicationId);
+            if (ps.executeUpdate() != 1) {
+                throw ProblemException.notFound("open policy application", String.valueOf(applicationId));
+            }
+            audit.record("POLICY_DECIDE", "POLICY_APPLICATION", String.valueOf(applicationId), outcome, why);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private PolicyView load(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            List<PolicyView> l = list(c, " where id = ?", id);
+            if (l.isEmpty()) {
+                throw ProblemException.notFound("policy", String.valueOf(id));
+            }
+            return l.get(0);
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private List<PolicyView> list(Connection c, String where, Object param) throws SQLException {
+        List<PolicyView> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, title, kind, valid_from, valid_to, benefit,"
+                + " cast(eligibility as text), status, (select count(*) from policy_matches m where m.policy_id = p.id)"
+                + " from policies p" + where + " order by id desc")) {
+            if (param instanceof LocalDate d) {
+                ps.setDate(1, Date.valueOf(d));
+            } else if (param != null) {
+                ps.setObject(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PolicyView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                            rs.getDate(5).toLocalDate(), rs.getString(6), json.readValue(rs.getString(7), Eligibility.class),
+                            rs.getString(8), rs.getLong(9)));
+                }
+            }
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return out;
+    }
+
+    private static String text(List<FieldProblem> p, String field, String v, int max) {
+        try {
+            return Text.required(field, v, max);
+        } catch (ProblemException e) {
+            p.addAll(e.errors());
+            return null;
+        }
+    }
+}
