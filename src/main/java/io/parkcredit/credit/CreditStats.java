@@ -80,9 +80,10 @@ public class CreditStats {
 
     private Queue queue(String table, String open, LocalDate today) {
         Object[] r = CreditSql.single(em.createNativeQuery("select count(*) filter (where " + open + "),"
-                + " count(*) filter (where " + open + " and due_on < ?1), count(*) filter (where decided_on is not null),"
-                + " avg(" + workingDays("submitted_on", "decided_on") + ") filter (where decided_on is not null)"
-                + " from " + table).setParameter(1, today));
+                + " count(*) filter (where " + open + " and t.due_on < ?1), count(*) filter (where t.decided_on is not null),"
+                + " avg(w.days) filter (where t.decided_on is not null)"
+                + " from " + table + " t left join lateral (select " + workingDays("t.submitted_on", "t.decided_on")
+                + " as days) w on t.decided_on is not null").setParameter(1, today));
         BigDecimal mean = r[3] == null ? null : new BigDecimal(r[3].toString()).setScale(1, RoundingMode.HALF_UP);
         return new Queue(CreditSql.lng(r[0]), CreditSql.lng(r[1]), CreditSql.lng(r[2]), mean,
                 counts("select status, count(*) from " + table + " group by status order by 1"));
