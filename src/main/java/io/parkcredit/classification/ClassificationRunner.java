@@ -111,79 +111,163 @@ public class ClassificationRunner {
 
     private long classifyAll(Connection read, Connection write, long runId, int year, LocalDate d, RuleParams p)
             throws SQLException {
-        Date day = Date.valueOf(d);
-        // a firm registered after the evaluation day is not classified for that year (DOMAIN.md §4)
-        try (UsccCursor firms = new UsccCursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
-                        + ELIGIBLE + " and (e.registered_on is null or e.registered_on <= ?) order by e.uscc", day);
-                UsccCursor loans = new UsccCursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
-                        + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + ELIGIBLE
-                        + " and l.start_date <= ? order by l.uscc", day);
-                UsccCursor events = new UsccCursor(read, "select v.uscc, v.source || '/' || v.event_no, v.type, v.severity,"
-                        + " v.occurred_on, v.repaired_on, coalesce(v.title, '') from credit_events v join enterprises e"
-                        + " on e.uscc = v.uscc where " + ELIGIBLE + " and v.severity is not null and v.occurred_on <= ?"
-                        + " and (v.repaired_on is null or v.repaired_on > ?) order by v.uscc", day, day);
-                UsccCursor inflows = new UsccCursor(read, "select t.uscc, sum(t.amount) from transactions t where t.direction = 'IN'"
-                        + " and t.booked_on > ? and t.booked_on <= ? group by t.uscc order by t.uscc",
-                        Date.valueOf(d.minusDays(p.inflowDays())), day);
-                UsccCursor revenue = new UsccCursor(read, "select s.uscc, s.year from financial_statements s where s.revenue > 0"
-                        + " and s.year between ? and ? order by s.uscc", year - p.whiteStatementYears(), year);
-                UsccCursor ratings = new UsccCursor(read, "select distinct on (r.uscc) r.uscc, r.grade, r.valid_from, r.valid_until"
-                        + " from published_ratings r where r.valid_from <= ? and r.valid_until >= ?"
-                        + " and (r.revoked_on is null or r.revoked_on > ?) order by r.uscc, r.valid_from desc", day, day, day)) {
-            CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy classification_results (run_id, uscc, name, list, clauses) from stdin");
-            StringBuilder buf = new StringBuilder(1 << 18);
-            long n = 0;
-            try {
-                while (firms.next()) {
-                    String uscc = firms.rs.getString(1);
-                    List<LoanFact> firmLoans = new ArrayList<>();
-                    while (loans.at(uscc)) {
-                        ResultSet r = loans.rs;
-                        firmLoans.add(new LoanFact(r.getString(2), r.getBigDecimal(3), date(r, 4), date(r, 5), date(r, 6)));
-                        loans.advance();
-                    }
-                    List<EventFact> firmEvents = new ArrayList<>();
-                    while (events.at(uscc)) {
-                        ResultSet r = events.rs;
-                        firmEvents.add(new EventFact(r.getString(2), r.getString(3), r.getString(4), date(r, 5),
-                                date(r, 6), r.getString(7)));
-                        events.advance();
-                    }
-                    BigDecimal inflow = BigDecimal.ZERO;
-                    if (inflows.at(uscc)) {
-                        inflow = inflows.rs.getBigDecimal(2);
-                        inflows.advance();
-                    }
-                    Set<Integer> years = new HashSet<>();
-                    while (revenue.at(uscc)) {
-                        years.add(revenue.rs.getInt(2));
-                        revenue.advance();
-                    }
-                    RatingFact rating = null;
-                    if (ratings.at(uscc)) {
-                        rating = new RatingFact(ratings.rs.getString(2), date(ratings.rs, 3), date(ratings.rs, 4));
-                        ratings.advance();
-                    }
-                    FirmFacts facts = new FirmFacts(uscc, firms.rs.getString(2), firms.rs.getString(3),
-                            date(firms.rs, 4), firmLoans, firmEvents, inflow, years, rating);
-                    Outcome outcome = ClassificationRules.classify(facts, year, p);
-                    buf.append(runId).append('\t').append(uscc).append('\t').append(escape(facts.name())).append('\t')
-                            .append(outcome.list().name()).append('\t').append(escape(clausesJson(outcome))).append('\n');
-                    n++;
-                    if (buf.length() > (1 << 18)) {
-                        flush(copy, buf);
-                    }
+        CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy classification_results (run_id, uscc, name, list, clauses) from stdin");
+        StringBuilder buf = new StringBuilder(1 << 18);
+        long[] n = {0};
+        try {
+            forEachFirm(read, year, d, p, null, (facts, outcome) -> {
+                buf.append(runId).append('\t').append(facts.uscc()).append('\t').append(escape(facts.name())).append('\t')
+                        .append(outcome.list().name()).append('\t').append(escape(clausesJson(outcome))).append('\n');
+                n[0]++;
+                if (buf.length() > (1 << 18)) {
+                    flush(copy, buf);
                 }
-                flush(copy, buf);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+            });
+            flush(copy, buf);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        return n[0];
+    }
+
+    /** Receives each firm's facts and outcome, in USCC order. */
+    private interface FirmSink {
+        void accept(FirmFacts facts, Outcome outcome) throws SQLException;
+    }
+
+    /**
+     * Decides one firm again in every DRAFT run of {@code fromYear} or later, with the rule set each
+     * run used, on the caller's connection and transaction (DOMAIN.md §8: a repaired record or a
+     * corrected item changes the firm's current draft list). Returns the ids of the runs whose entry
+     * for the firm changed.
+     */
+    public List<Long> reclassifyInDrafts(Connection c, String uscc, int fromYear) throws SQLException {
+        List<long[]> drafts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, year, rule_set_id from classification_runs"
+                + " where status = 'DRAFT' and year >= ? order by id for update")) {
+            ps.setInt(1, fromYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drafts.add(new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3)});
                 }
             }
-            return n;
         }
+        List<Long> changed = new ArrayList<>();
+        for (long[] run : drafts) {
+            RuleParams p = ruleSets.byId(run[2]).params();
+            int year = (int) run[1];
+            List<String[]> rows = new ArrayList<>();
+            forEachFirm(c, year, p.evaluationDayOf(year), p, uscc, (facts, outcome) -> rows.add(
+                    new String[] {facts.name(), outcome.list().name(), clausesJson(outcome)}));
+            String before = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "delete from classification_results where run_id = ? and uscc = ? returning list || clauses::text")) {
+                ps.setLong(1, run[0]);
+                ps.setString(2, uscc);
+                try (ResultSet rs = ps.executeQuery()) {
+                    before = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            String after = null;
+            for (String[] r : rows) {
+                try (PreparedStatement ps = c.prepareStatement("insert into classification_results (run_id, uscc, name, list,"
+                        + " clauses) values (?, ?, ?, ?, cast(? as jsonb)) returning list || clauses::text")) {
+                    ps.setLong(1, run[0]);
+                    ps.setString(2, uscc);
+                    ps.setString(3, r[0]);
+                    ps.setString(4, r[1]);
+                    ps.setString(5, r[2]);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        after = rs.getString(1);
+                    }
+                }
+            }
+            updateCounts(c, run[0]);
+            if (!java.util.Objects.equals(before, after)) {
+                changed.add(run[0]);
+            }
+        }
+        return changed;
+    }
+
+    private void forEachFirm(Connection read, int year, LocalDate d, RuleParams p, String only, FirmSink sink)
+            throws SQLException {
+        Date day = Date.valueOf(d);
+        // one firm: the same queries narrowed to it
+        String firm = only == null ? "" : " and e.uscc = ?";
+        String own = only == null ? "" : " and %s.uscc = ?";
+        // a firm registered after the evaluation day is not classified for that year (DOMAIN.md §4)
+        try (UsccCursor firms = new UsccCursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
+                        + ELIGIBLE + firm + " and (e.registered_on is null or e.registered_on <= ?) order by e.uscc",
+                        args(only, day));
+                UsccCursor loans = new UsccCursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
+                        + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + ELIGIBLE + firm
+                        + " and l.start_date <= ? order by l.uscc", args(only, day));
+                UsccCursor events = new UsccCursor(read, "select v.uscc, v.source || '/' || v.event_no, v.type, v.severity,"
+                        + " v.occurred_on, v.repaired_on, coalesce(v.title, '') from credit_events v join enterprises e"
+                        + " on e.uscc = v.uscc where " + ELIGIBLE + firm + " and v.severity is not null and v.occurred_on <= ?"
+                        + " and (v.repaired_on is null or v.repaired_on > ?) order by v.uscc", args(only, day, day));
+                UsccCursor inflows = new UsccCursor(read, "select t.uscc, sum(t.amount) from transactions t where t.direction = 'IN'"
+                        + own.formatted("t") + " and t.booked_on > ? and t.booked_on <= ? group by t.uscc order by t.uscc",
+                        args(only, Date.valueOf(d.minusDays(p.inflowDays())), day));
+                UsccCursor revenue = new UsccCursor(read, "select s.uscc, s.year from financial_statements s where s.revenue > 0"
+                        + own.formatted("s") + " and s.year between ? and ? order by s.uscc",
+                        args(only, year - p.whiteStatementYears(), year));
+                UsccCursor ratings = new UsccCursor(read, "select distinct on (r.uscc) r.uscc, r.grade, r.valid_from, r.valid_until"
+                        + " from published_ratings r where r.valid_from <= ? and r.valid_until >= ?" + own.formatted("r")
+                        + " and (r.revoked_on is null or r.revoked_on > ?) order by r.uscc, r.valid_from desc",
+                        only == null ? new Object[] {day, day, day} : new Object[] {day, day, only, day})) {
+            while (firms.next()) {
+                String uscc = firms.rs.getString(1);
+                List<LoanFact> firmLoans = new ArrayList<>();
+                while (loans.at(uscc)) {
+                    ResultSet r = loans.rs;
+                    firmLoans.add(new LoanFact(r.getString(2), r.getBigDecimal(3), date(r, 4), date(r, 5), date(r, 6)));
+                    loans.advance();
+                }
+                List<EventFact> firmEvents = new ArrayList<>();
+                while (events.at(uscc)) {
+                    ResultSet r = events.rs;
+                    firmEvents.add(new EventFact(r.getString(2), r.getString(3), r.getString(4), date(r, 5),
+                            date(r, 6), r.getString(7)));
+                    events.advance();
+                }
+                BigDecimal inflow = BigDecimal.ZERO;
+                if (inflows.at(uscc)) {
+                    inflow = inflows.rs.getBigDecimal(2);
+                    inflows.advance();
+                }
+                Set<Integer> years = new HashSet<>();
+                while (revenue.at(uscc)) {
+                    years.add(revenue.rs.getInt(2));
+                    revenue.advance();
+                }
+                RatingFact rating = null;
+                if (ratings.at(uscc)) {
+                    rating = new RatingFact(ratings.rs.getString(2), date(ratings.rs, 3), date(ratings.rs, 4));
+                    ratings.advance();
+                }
+                FirmFacts facts = new FirmFacts(uscc, firms.rs.getString(2), firms.rs.getString(3),
+                        date(firms.rs, 4), firmLoans, firmEvents, inflow, years, rating);
+                sink.accept(facts, ClassificationRules.classify(facts, year, p));
+            }
+        }
+    }
+
+    /** The parameters of a firm query: the USCC first when narrowed to one firm. */
+    private static Object[] args(String only, Object... rest) {
+        if (only == null) {
+            return rest;
+        }
+        Object[] all = new Object[rest.length + 1];
+        all[0] = only;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private String clausesJson(Outcome outcome) {

@@ -131,7 +131,7 @@ public class MonitoringPass {
     }
 
     /** Inserts the reminders' alerts and SMS; {@code keys} are the reminder keys just inserted. */
-    int alertReminders(Connection c, List<String> keys, LocalDate today) throws SQLException {
+    int alertReminders(Connection c, List<String> keys, LocalDate today, boolean textsFirm) throws SQLException {
         if (keys.isEmpty()) {
             return 0;
         }
@@ -159,7 +159,7 @@ public class MonitoringPass {
             ps.executeUpdate();
         }
         int sms = insertFirmSms(c, alerts, "r.due_on::text", "'" + REMINDER_TEMPLATE + "'", "'PC_REMINDER'",
-                "join monitoring_reminders r on a.ref = 'REMINDER:' || r.reminder_key", "true", "false");
+                "join monitoring_reminders r on a.ref = 'REMINDER:' || r.reminder_key", textsFirm ? "true" : "false", "false");
         sms += insertInstitutionSms(c, alerts);
         wakeOnCommit();
         return alerts.length;

@@ -73,7 +73,7 @@ public class ReminderScan {
                         }
                     }
                 }
-                pass.alertReminders(c, keys, day);
+                pass.alertReminders(c, keys, day, source.textsFirm());
                 raised.merge(source.kind(), keys.size(), Integer::sum);
             }
         } catch (SQLException e) {

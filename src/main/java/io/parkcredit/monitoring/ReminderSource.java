@@ -26,4 +26,9 @@ public interface ReminderSource {
      * binds it as a {@code date} parameter.
      */
     String sql();
+
+    /** Whether the firm is texted too; false for reminders addressed to the park alone (an overdue decision). */
+    default boolean textsFirm() {
+        return true;
+    }
 }

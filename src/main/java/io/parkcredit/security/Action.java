@@ -135,7 +135,29 @@ public enum Action {
     POLICY_MINE("policy", "我的政策 Read the policies one's firm qualifies for, apply", false,
             "ENTERPRISE: its own firm", ENTERPRISE),
     BACKTEST_READ("backtest", "信用回测 Back-test grades and lists against the next year", false, "",
-            ADMIN, REGULATOR);
+            ADMIN, REGULATOR),
+
+    // --- commitments, objections, repair, publicity (DOMAIN.md §8)
+    CREDIT_READ("credit", "信用承诺、异议与修复 Read commitments, objections, repairs and record windows", false,
+            "ENTERPRISE: its own firm's", ADMIN, REGULATOR, ENTERPRISE),
+    COMMITMENT_SIGN("credit", "签署信用承诺 Sign a commitment", false, "ENTERPRISE: for its own firm", ADMIN, ENTERPRISE),
+    COMMITMENT_VERIFY("credit", "记录承诺核查结果 Record a commitment's outcome", false, "", ADMIN),
+    OBJECTION_SUBMIT("credit", "提出异议 Object to an item, attach evidence", false, "ENTERPRISE: its own firm's items",
+            ADMIN, ENTERPRISE),
+    OBJECTION_DECIDE("credit", "处理异议 Refer and decide an objection", false, "", ADMIN),
+    REPAIR_APPLY("credit", "申请信用修复 Apply to repair a record", false, "ENTERPRISE: its own records",
+            ADMIN, ENTERPRISE),
+    REPAIR_DECIDE("credit", "决定信用修复 Decide a repair application", false, "", ADMIN),
+    CREDIT_ATTACHMENT_READ("credit", "读取证明材料 Open an attachment", false, "ENTERPRISE: its own firm's",
+            ADMIN, REGULATOR, ENTERPRISE),
+    CORRECTIONS_READ("credit", "更正通知 Read correction notices", false,
+            "ENTERPRISE: its own firm's; BANK, GUARANTOR: those sent to its institution",
+            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR),
+    CREDIT_STATS("credit", "异议修复统计 Backlog, overdue items, time to decide, repair rates", false, "",
+            ADMIN, REGULATOR),
+    PARK_CALENDAR_CHANGE("credit", "维护节假日 Keep the holiday calendar", false, "", ADMIN),
+    PUBLICITY_READ("credit", "信用公示 Search the public disclosure", true, "",
+            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT);
 
     private final String feature;
     private final String label;

@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final List<FieldProblem> errors;
     private long totalErrors = -1;
     private Reason reason;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ProblemException(int status, String code, String title, String detail, List<FieldProblem> errors) {
         super(detail);
@@ -71,6 +72,14 @@ public class ProblemException extends RuntimeException {
     }
 
     public Reason reason() { return reason; }
+
+    /** Adds an RFC 9457 extension member (e.g. {@code firstDay}) to the problem+json answer. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() { return java.util.Collections.unmodifiableMap(extensions); }
 
     /** Marks that {@link #errors()} lists only the first of {@code total} errors. */
     public ProblemException withTotalErrors(long total) {

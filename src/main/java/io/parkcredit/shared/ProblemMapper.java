@@ -52,7 +52,22 @@ public class ProblemMapper {
         if (e.totalErrors() > e.errors().size()) {
             p = p.withTotal(e.totalErrors());
         }
-        return respond(p, e.reason(), uri, headers);
+        Response r = respond(p, e.reason(), uri, headers);
+        if (e.extensions().isEmpty() || !Problem.MEDIA_TYPE.equals(String.valueOf(r.getMediaType()))) {
+            return r;
+        }
+        // extension members sit beside the standard ones (RFC 9457 §3.2)
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", p.type());
+        body.put("title", p.title());
+        body.put("status", p.status());
+        body.put("detail", p.detail());
+        body.put("instance", p.instance());
+        if (!p.errors().isEmpty()) {
+            body.put("errors", p.errors());
+        }
+        e.extensions().forEach(body::putIfAbsent);
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -134,12 +134,23 @@ class TranslationTest {
         String screening = location.substring(location.indexOf("/screening/"));
         admin.addAll(List.of("/screening/chains", screening));
 
+        // commitments, objections and repair (DOMAIN.md §8): a firm's GENERAL record, a commitment and an objection
+        Map<String, Object> penalty = MonitoringFixtures.event(seller.uscc(), "ADMIN_PENALTY", "GENERAL",
+                LocalDate.now().minusMonths(4), "未按规定公示年报");
+        MonitoringFixtures.post(penalty);
+        Fixtures.asUser(seller.user()).contentType("application/json").body(Map.of("uscc", seller.uscc(), "kind", "REPAIR",
+                "matter", "年报公示修复承诺", "text", "承诺。")).post("/api/commitments").then().statusCode(201);
+        Fixtures.asUser(seller.user()).contentType("application/json").body(Map.of("uscc", seller.uscc(), "itemType",
+                "CREDIT_EVENT", "itemRef", "SAMR/" + penalty.get("eventNo"), "reason", "已整改")).post("/api/objections")
+                .then().statusCode(201);
+        admin.addAll(List.of("/credit", "/credit/corrections", "/credit/firms/" + seller.uscc(), "/publicity"));
+
         pages.put(Fixtures.ADMIN, admin);
         pages.put(Fixtures.newUser("REGULATOR", null, null), List.of(run, run + "/firms/" + park.yellow(),
                 "/enterprises/" + park.red(), "/monitoring/firms/" + watched.uscc()));
-        pages.put(seller.user(), List.of(request, "/enterprises/" + seller.uscc()));
+        pages.put(seller.user(), List.of(request, "/enterprises/" + seller.uscc(), "/credit", "/publicity"));
         pages.put(soundUser, List.of("/rating/applications/" + rated));
-        pages.put(bank.user(), List.of("/financing?status=ROUTED"));
+        pages.put(bank.user(), List.of("/financing?status=ROUTED", "/credit/corrections"));
         pages.put(guarantor.user(), List.of(request));
         pages.put(evaluator, List.of("/rating/applications/" + rated, "/rating/applications/" + scored));
         pages.put(officer, List.of(screening));
