@@ -58,8 +58,8 @@ public class MonitoringPass {
     }
 
     /**
-     * Processes the queued events among {@code eventIds} (the ones a request just stored); must
-     * run in a transaction, which it joins.
+     * Processes {@code eventIds}, events the calling transaction just stored with the queue trigger
+     * switched off for it ({@code parkcredit.monitoring_inline}, V040); must run in that transaction.
      */
     public PassResult processEvents(long[] eventIds, LocalDate today) {
         return run(eventIds, Integer.MAX_VALUE, today);
@@ -93,9 +93,10 @@ public class MonitoringPass {
             throws SQLException {
         String negatives = Arrays.stream(EventType.values()).filter(EventType::negative)
                 .map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
-        String sql = "with q as (delete from monitoring_queue where event_id in (select event_id from monitoring_queue"
-                + (only == null ? "" : " where event_id = any(?)")
-                + " order by event_id limit ? for update skip locked) returning event_id, queued_at),"
+        // events of the calling transaction are not queued (V040): taken as given; the rest drained from the queue
+        String sql = (only != null ? "with q as (select x as event_id, now() as queued_at from unnest(?::bigint[]) x limit ?),"
+                : "with q as (delete from monitoring_queue where event_id in (select event_id from monitoring_queue"
+                + " order by event_id limit ? for update skip locked) returning event_id, queued_at),")
                 + " n as (select count(*) as drained from q),"
                 + " m as (select distinct on (e.id) e.id, e.source, e.event_no, e.uscc, e.type, e.severity, e.title,"
                 + " q.queued_at, r.id as rule_id, r.level, r.notify_firm, r.notify_officers, r.notify_institutions, r.sms,"

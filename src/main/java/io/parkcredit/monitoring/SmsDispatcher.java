@@ -290,24 +290,18 @@ public class SmsDispatcher {
             String[] firms) throws SQLException {
         List<Claimed> rows = new ArrayList<>();
         List<Attempt> lost = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("with due as (select id, next_attempt_at, claim_token, claimed_by,"
-                + " claimed_at from sms_outbox where status = 'PENDING' and next_attempt_at <= ?"
+        // the due rows are locked here and changed once, below, when the policy has decided each of them
+        try (PreparedStatement ps = c.prepareStatement("select id, mobile, text, template_code, params::text, urgent,"
+                + " attempts + 1, accepted_at, next_attempt_at, counted_on, claim_token is not null, claimed_by, claimed_at"
+                + " from sms_outbox where status = 'PENDING' and next_attempt_at <= ?"
                 + (firms == null ? "" : " and uscc = any(?)")
-                + " order by next_attempt_at, id limit ? for update skip locked)"
-                + " update sms_outbox o set claim_token = ?, claimed_by = ?, claimed_at = ?, next_attempt_at = ?,"
-                + " attempts = o.attempts + 1 from due where o.id = due.id"
-                + " returning o.id, o.mobile, o.text, o.template_code, o.params::text, o.urgent, o.attempts, o.accepted_at,"
-                + " due.next_attempt_at, o.counted_on, due.claim_token is not null, due.claimed_by, due.claimed_at")) {
+                + " order by next_attempt_at, id limit ? for update skip locked")) {
             int i = 1;
             ps.setTimestamp(i++, Timestamp.from(now));
             if (firms != null) {
                 ps.setArray(i++, c.createArrayOf("text", firms));
             }
-            ps.setInt(i++, batchSize);
-            ps.setObject(i++, token);
-            ps.setString(i++, NODE);
-            ps.setTimestamp(i++, Timestamp.from(now));
-            ps.setTimestamp(i, Timestamp.from(now.plus(lease)));
+            ps.setInt(i, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Claimed r = new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -351,7 +345,7 @@ public class SmsDispatcher {
         Map<String, Integer> counts = mobiles.isEmpty() ? Map.of() : lockCounts(c, mobiles, day);
         Map<String, Integer> taken = new HashMap<>();
         List<Claimed> toSend = new ArrayList<>(candidates.size());
-        List<Long> reserved = new ArrayList<>();
+        Set<Long> reserved = new HashSet<>();
         for (Claimed row : candidates) {
             if (day.equals(row.countedOn())) {
                 toSend.add(row); // its slot of today was taken by the claim whose result was lost
@@ -370,16 +364,55 @@ public class SmsDispatcher {
         }
         if (!taken.isEmpty()) {
             takeSlots(c, taken, day);
-            try (PreparedStatement ps = c.prepareStatement("update sms_outbox set counted_on = ? where id = any(?)")) {
-                ps.setObject(1, day);
-                ps.setArray(2, c.createArrayOf("bigint", reserved.toArray()));
-                ps.executeUpdate();
-            }
         }
-        if (!settled.isEmpty()) {
-            settle(c, token, settled, List.of(), "");
-        }
+        markClaimed(c, token, now, now.plus(lease), toSend, reserved, day, settled);
         return new Claim(rows.size(), toSend, held, suppressed);
+    }
+
+    /**
+     * The claim's one change of the rows it locked: the ones to send carry this round's token and
+     * lease (and the day whose cap slot they took), the held and suppressed ones their new state.
+     */
+    private static void markClaimed(Connection c, UUID token, Instant now, Instant leaseEnd, List<Claimed> toSend,
+            Set<Long> reserved, LocalDate day, List<Change> settled) throws SQLException {
+        int n = toSend.size() + settled.size();
+        Object[] ids = new Object[n], statuses = new Object[n], reasons = new Object[n], attempts = new Object[n],
+                nexts = new Object[n], tokens = new Object[n], counted = new Object[n];
+        int i = 0;
+        for (Claimed row : toSend) {
+            ids[i] = row.id();
+            statuses[i] = "PENDING";
+            attempts[i] = row.attempt();
+            nexts[i] = Timestamp.from(leaseEnd);
+            tokens[i] = token;
+            counted[i++] = reserved.contains(row.id());
+        }
+        for (Change ch : settled) {
+            ids[i] = ch.id();
+            statuses[i] = ch.status();
+            reasons[i] = ch.reason();
+            attempts[i] = ch.attempts();
+            nexts[i] = Timestamp.from(ch.next());
+            counted[i++] = false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update sms_outbox o set status = v.status,"
+                + " reason = coalesce(v.reason, o.reason), attempts = v.attempts, next_attempt_at = v.next,"
+                + " claim_token = v.token, claimed_by = ?, claimed_at = ?,"
+                + " counted_on = case when v.counted then ?::date else o.counted_on end"
+                + " from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::uuid[], ?::boolean[])"
+                + " v (id, status, reason, attempts, next, token, counted) where o.id = v.id")) {
+            ps.setString(1, NODE);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setObject(3, day);
+            ps.setArray(4, c.createArrayOf("bigint", ids));
+            ps.setArray(5, c.createArrayOf("text", statuses));
+            ps.setArray(6, c.createArrayOf("text", reasons));
+            ps.setArray(7, c.createArrayOf("integer", attempts));
+            ps.setArray(8, c.createArrayOf("timestamptz", nexts));
+            ps.setArray(9, c.createArrayOf("uuid", tokens));
+            ps.setArray(10, c.createArrayOf("boolean", counted));
+            ps.executeUpdate();
+        }
     }
 
     private Map<String, String> params(String text) {

@@ -1,0 +1,678 @@
+package io.parkcredit.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkcredit.enterprise.Uscc;
+import io.parkcredit.shared.ClockProducer;
+import io.parkcredit.shared.db.EmbeddedDatabase;
+import io.parkcredit.testing.FakeSmsGateway;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+/**
+ * Credit events to SMS with the load from outside the server (issue "Real-time paths"; README
+ * "Benchmarks"; results in {@code target/benchmarks/monitoring.md}).
+ *
+ * <p>This JVM is the load generator and the SMS gateway ({@link FakeSmsGateway}, which the server's
+ * HTTP gateway sender calls). The server is the packaged {@code quarkus-run.jar} as a separate
+ * process on an embedded PostgreSQL with durable settings. Phases:
+ *
+ * <ol>
+ *   <li><b>Open</b> (no daily cap, no quiet hours): {@code clients} clients post {@code bench.events}
+ *   negative events (one in ten SERIOUS) in requests of {@code bench.chunk} as the ADMIN, spread over
+ *   {@code bench.firms} firms, each with a mobile; every event raises one alert and one SMS to its firm.
+ *   The latency of an event is its SMS's arrival at the gateway minus the moment its client sent
+ *   the request that carried it. Every second the PENDING outbox rows are counted (the backlog).</li>
+ *   <li><b>Ceiling</b>: the same rows, chunks and clients written straight into {@code credit_events}
+ *   with {@code COPY} (trigger and indexes included; dated too long ago to raise alerts): what the
+ *   database does with the events alone.</li>
+ *   <li><b>Rules on</b>: the server restarted with a daily cap of {@code bench.cap} and quiet hours that
+ *   cover the run; {@code bench.capEvents} events into {@code bench.capFirms} other firms. Non-SERIOUS
+ *   messages are held until the quiet hours end, SERIOUS ones go, each number at most {@code cap}
+ *   times, the rest SUPPRESSED; the gateway's and the outbox's counts are checked exactly.</li>
+ * </ol>
+ */
+@Tag("benchmark")
+class MonitoringLoad {
+
+    static final String PASSWORD = "admin-monitoring-load-1";
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+            .getBytes(StandardCharsets.UTF_8));
+
+    final int events = Integer.getInteger("bench.events", 100_000);
+    final int chunk = Integer.getInteger("bench.chunk", 2_000);
+    final int clients = Integer.getInteger("bench.clients", 4);
+    final int firms = Integer.getInteger("bench.firms", 10_000);
+    final int warmupEvents = Integer.getInteger("bench.warmupEvents", 20_000);
+    final int capEvents = Integer.getInteger("bench.capEvents", 40_000);
+    final int capFirms = Integer.getInteger("bench.capFirms", 2_000);
+    final int cap = Integer.getInteger("bench.cap", 1);
+    final String threads = System.getProperty("bench.threads");
+    final String batch = System.getProperty("bench.batch");
+
+    private final Targets targets = new Targets("monitoring");
+    private final StringBuilder md = new StringBuilder();
+    private final Map<Character, Phase> phases = new ConcurrentHashMap<>();
+    private EmbeddedDatabase db;
+    private FakeSmsGateway gateway;
+    private Process server;
+    private int port;
+    private int serverRuns;
+    private int firmSeq;
+
+    @AfterEach
+    void stop() throws Exception {
+        stopServer();
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    /** One phase's events and what reached the gateway of them (indexed by event number). */
+    static final class Phase {
+        final char tag;
+        final int total;
+        final String[] usccs;
+        final int chunk;
+        final long[] sentAt;
+        final AtomicLongArray outId;
+        final AtomicIntegerArray arrivals;
+        final AtomicLongArray firstArrival;
+        final AtomicInteger twoIds = new AtomicInteger();
+        final AtomicLong arrived = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong lastArrival = new AtomicLong();
+        final AtomicLong firstArrivalAny = new AtomicLong(Long.MAX_VALUE);
+        final List<String> timeline = new ArrayList<>();
+        long start;
+        long ingestEnd;
+        long maxBacklog;
+        long maxDue;
+
+        Phase(char tag, int total, String[] usccs, int chunk) {
+            this.tag = tag;
+            this.total = total;
+            this.usccs = usccs;
+            this.chunk = chunk;
+            this.sentAt = new long[(total + chunk - 1) / chunk];
+            this.outId = new AtomicLongArray(total);
+            this.arrivals = new AtomicIntegerArray(total);
+            this.firstArrival = new AtomicLongArray(total);
+        }
+
+        void arrived(FakeSmsGateway.Arrival a, int k) {
+            if (!outId.compareAndSet(k, 0, a.outId()) && outId.get(k) != a.outId()) {
+                twoIds.incrementAndGet();
+            }
+            if (arrivals.getAndIncrement(k) == 0) {
+                firstArrival.set(k, a.nanos());
+                arrived.incrementAndGet();
+                lastArrival.accumulateAndGet(a.nanos(), Math::max);
+                firstArrivalAny.accumulateAndGet(a.nanos(), Math::min);
+            }
+        }
+
+        /** Event → SMS latencies (ms) of the events whose SMS arrived, sorted. */
+        long[] latencies() {
+            long[] out = new long[total];
+            int n = 0;
+            for (int k = 0; k < total; k++) {
+                long at = firstArrival.get(k);
+                if (at != 0) {
+                    out[n++] = (at - sentAt[k / chunk]) / 1_000_000;
+                }
+            }
+            long[] l = Arrays.copyOf(out, n);
+            Arrays.sort(l);
+            return l;
+        }
+
+        int resent() {
+            int r = 0;
+            for (int k = 0; k < total; k++) {
+                r += Math.max(0, arrivals.get(k) - 1);
+            }
+            return r;
+        }
+    }
+
+    @Test
+    void eventsToSmsAgainstTheCeiling() throws Exception {
+        String loadBefore = awaitQuiet();
+        db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-monitoring-pg"), 0, true,
+                EmbeddedDatabase.Durability.DURABLE);
+        gateway = new FakeSmsGateway(0, this::arrived);
+        String day = LocalDate.now(ClockProducer.PARK_ZONE).minusDays(1).toString();
+
+        startServer(Map.of("PARKCREDIT_MONITORING_SMS_DAILY_CAP", "100000000",
+                "PARKCREDIT_MONITORING_SMS_QUIET_START", "00:00", "PARKCREDIT_MONITORING_SMS_QUIET_END", "00:00"));
+        String[] openFirms = seedFirms(firms);
+        String[] capped = seedFirms(capFirms);
+        analyze();
+        md.append("# Monitoring: credit events to SMS, HTTP API against the database\n\n");
+        md.append(String.format(Locale.ROOT, "Load before the run: `%s`; %d cores; server: packaged jar, its own JVM;"
+                + " generator and SMS gateway: this JVM; %,d events in requests of %,d by %d clients into %,d firms"
+                + " (after %,d warm-up events); dispatcher threads %s, batch %s.%n%n", loadBefore,
+                Runtime.getRuntime().availableProcessors(), events, chunk, clients, firms, warmupEvents,
+                threads == null ? "default" : threads, batch == null ? "default" : batch));
+
+        if (warmupEvents > 0) {
+            Phase warm = new Phase('W', warmupEvents, openFirms, chunk);
+            run(warm, day, Duration.ofMinutes(3));
+        }
+        Phase open = new Phase('A', events, openFirms, chunk);
+        Sampler profile = new Sampler();
+        Thread sampling = new Thread(profile::run, "sampler");
+        sampling.start();
+        run(open, day, Duration.ofMinutes(10));
+        profile.stop = true;
+        sampling.join();
+        double ceiling = ceiling(openFirms, day);
+        report("open (no cap, no quiet hours)", open);
+        md.append(String.format(Locale.ROOT, "%nCeiling in the same run: the same %,d rows by %d clients in chunks of %,d,"
+                + " `COPY` straight into `credit_events` (its trigger and indexes): **%,.0f events/s**; the API reached"
+                + " **%.2f** of it.%n%n", events, clients, chunk, ceiling, ingestRate(open) / ceiling));
+        md.append("Profile of the open phase: ").append(profile.summary()).append("\n\n");
+        checkOpen(open);
+
+        // rules on: quiet hours from a minute ago to an hour ahead, and a small daily cap
+        stopServer();
+        LocalTime now = LocalTime.now(ClockProducer.PARK_ZONE);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
+        startServer(Map.of("PARKCREDIT_MONITORING_SMS_DAILY_CAP", String.valueOf(cap),
+                "PARKCREDIT_MONITORING_SMS_QUIET_START", now.minusMinutes(1).format(hm),
+                "PARKCREDIT_MONITORING_SMS_QUIET_END", now.plusHours(1).format(hm)));
+        Phase rules = new Phase('B', capEvents, capped, chunk);
+        run(rules, day, Duration.ofMinutes(5));
+        report("daily cap " + cap + " and quiet hours " + now.minusMinutes(1).format(hm) + "–" + now.plusHours(1).format(hm),
+                rules);
+        checkRules(rules);
+
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        md.append(String.format(Locale.ROOT, "Load after the run: `%s`.%n", loadAfter));
+        md.append(targets.markdown());
+        Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
+        Files.writeString(dir.resolve("monitoring.md"), md.toString());
+        System.out.println("\n" + md);
+        targets.assertAllMet();
+    }
+
+    // ---------------------------------------------------------------- the gateway's side
+
+    private void arrived(FakeSmsGateway.Arrival a) {
+        String title = a.title();
+        int hash = title == null ? -1 : title.indexOf('#');
+        if (hash < 0) {
+            return;
+        }
+        Phase p = phases.get(title.charAt(hash + 1));
+        if (p != null) {
+            p.arrived(a, Integer.parseInt(title.substring(hash + 2)));
+        }
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    /** Posts the phase's events; returns when every SMS expected of it arrived (or the deadline passed). */
+    private void run(Phase p, String day, Duration deadline) throws Exception {
+        phases.put(p.tag, p);
+        int requests = p.sentAt.length;
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        p.start = System.nanoTime();
+        Thread backlog = new Thread(() -> sampleBacklog(p), "backlog");
+        backlog.setDaemon(true);
+        backlog.start();
+        List<Thread> ts = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                try (RawHttp h = new RawHttp("localhost", port)) {
+                    for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                        int from = r * p.chunk;
+                        int to = Math.min(p.total, from + p.chunk);
+                        String body = body(p, from, to, day);
+                        p.sentAt[r] = System.nanoTime();
+                        RawHttp.Response res = h.post("/api/credit-events", AUTH, body);
+                        if (res.status() != 201) {
+                            errors.incrementAndGet();
+                            System.err.println("HTTP " + res.status() + ": "
+                                    + res.body().substring(0, Math.min(500, res.body().length())));
+                        } else {
+                            p.accepted.addAndGet(to - from);
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                }
+            }, "client-" + c);
+            ts.add(t);
+            t.start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        p.ingestEnd = System.nanoTime();
+        assertThat(errors.get()).as("failed requests in phase " + p.tag).isZero();
+        long expected = expectedSms(p);
+        long until = System.nanoTime() + deadline.toNanos();
+        while (p.arrived.get() < expected && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1500); // a last backlog sample, and any repeat the gateway would still see
+        backlog.interrupt();
+        backlog.join();
+    }
+
+    /** SMS that reach the gateway in the phase: all in the open phases, SERIOUS ones up to the cap per firm under the rules. */
+    private long expectedSms(Phase p) {
+        if (p.tag != 'B') {
+            return p.total;
+        }
+        long n = 0;
+        for (int serious : seriousPerFirm(p)) {
+            n += Math.min(cap, serious);
+        }
+        return n;
+    }
+
+    private static int[] seriousPerFirm(Phase p) {
+        int[] serious = new int[p.usccs.length];
+        for (int k = 0; k < p.total; k++) {
+            if (k % 10 == 0) {
+                serious[k % p.usccs.length]++;
+            }
+        }
+        return serious;
+    }
+
+    private static String body(Phase p, int from, int to, String day) {
+        StringBuilder b = new StringBuilder((to - from) * 200).append('[');
+        for (int k = from; k < to; k++) {
+            if (k > from) {
+                b.append(',');
+            }
+            b.append("{\"source\":\"LOAD\",\"eventNo\":\"").append(p.tag).append('-').append(k)
+                    .append("\",\"uscc\":\"").append(p.usccs[k % p.usccs.length])
+                    .append("\",\"type\":\"ADMIN_PENALTY\",\"severity\":\"").append(k % 10 == 0 ? "SERIOUS" : "GENERAL")
+                    .append("\",\"occurredOn\":\"").append(day).append("\",\"amount\":5000,\"title\":\"压测处罚#")
+                    .append(p.tag).append(k).append("\"}");
+        }
+        return b.append(']').toString();
+    }
+
+    /** Every second: PENDING outbox rows (all, and due now), events accepted and SMS arrived so far. */
+    private void sampleBacklog(Phase p) {
+        try (Connection c = jdbc(); PreparedStatement ps = c.prepareStatement("select count(*),"
+                + " count(*) filter (where next_attempt_at <= now()) from sms_outbox where status = 'PENDING'")) {
+            long t0 = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long pending = rs.getLong(1);
+                    long due = rs.getLong(2);
+                    p.maxBacklog = Math.max(p.maxBacklog, pending);
+                    p.maxDue = Math.max(p.maxDue, due);
+                    p.timeline.add(String.format(Locale.ROOT, "%d:%d/%d/%d/%d", (System.nanoTime() - t0) / 1_000_000_000,
+                            p.accepted.get(), p.arrived.get(), pending, due));
+                }
+                Thread.sleep(1000);
+            }
+        } catch (InterruptedException e) {
+            // phase over
+        } catch (SQLException e) {
+            e.printStackTrace();
+        }
+    }
+
+    private double ingestRate(Phase p) {
+        return p.total / ((p.ingestEnd - p.start) / 1e9);
+    }
+
+    private void report(String name, Phase p) {
+        long[] lat = p.latencies();
+        double ingest = (p.ingestEnd - p.start) / 1e9;
+        double dispatchSeconds = (p.lastArrival.get() - p.firstArrivalAny.get()) / 1e9;
+        double smsRate = p.arrived.get() / Math.max(1e-9, dispatchSeconds);
+        double afterLast = (p.lastArrival.get() - p.ingestEnd) / 1e9;
+        md.append(String.format(Locale.ROOT, "## Phase: %s%n%n", name));
+        md.append("| events | ingest s | events/s | SMS at the gateway | dispatcher SMS/s | last SMS after the last answer, s"
+                + " | p50 ms | p90 ms | p99 ms | max ms | max PENDING | max due PENDING |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| %,d | %.1f | **%,.0f** | %,d | %,.0f | %.1f | %d | %d | **%d** | %d | %,d | %,d |%n%n",
+                p.total, ingest, p.total / ingest, p.arrived.get(), smsRate, afterLast, pct(lat, 50), pct(lat, 90),
+                pct(lat, 99), lat.length == 0 ? 0 : lat[lat.length - 1], p.maxBacklog, p.maxDue));
+        md.append("Backlog every 5 s (s: events accepted / SMS arrived / PENDING / due PENDING): ");
+        for (int i = 0; i < p.timeline.size(); i += 5) {
+            md.append(p.timeline.get(i)).append("  ");
+        }
+        md.append(String.format(Locale.ROOT, "%n%nSMS sent again after a lost answer: %d; events with two outbox ids: %d.%n%n",
+                p.resent(), p.twoIds.get()));
+        String label = p.tag == 'A' ? "" : " (" + name + ")";
+        if (p.tag == 'A') {
+            targets.atLeast("ingest" + label, p.total / ingest, 20_000, "events/s")
+                    .atLeast("dispatcher SMS/s ÷ ingest events/s" + label, smsRate / (p.total / ingest), 1, "");
+        }
+        targets.atMost("event → gateway p99" + label, pct(lat, 99), 2000, "ms");
+    }
+
+    private void checkOpen(Phase p) throws SQLException {
+        assertThat(p.arrived.get()).as("events whose SMS reached the gateway").isEqualTo(p.total);
+        assertThat(p.twoIds.get()).as("events with two outbox ids").isZero();
+        try (Connection c = jdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select (select count(*) from monitoring_alerts where ref like 'EVENT:LOAD/A-%'),
+                       (select count(*) from sms_outbox where dedup_key like 'FIRM:%:EVENT:LOAD/A-%'),
+                       (select count(*) from sms_outbox where dedup_key like 'FIRM:%:EVENT:LOAD/A-%'
+                            and status = 'SENT' and provider_id = 'GW-' || id)""")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("alerts").isEqualTo(p.total);
+            assertThat(rs.getLong(2)).as("SMS in the outbox").isEqualTo(p.total);
+            assertThat(rs.getLong(3)).as("SMS SENT with the gateway's id").isEqualTo(p.total);
+        }
+    }
+
+    private void checkRules(Phase p) throws SQLException {
+        int[] serious = seriousPerFirm(p);
+        long sent = 0, suppressed = 0, held = 0;
+        for (int s : serious) {
+            sent += Math.min(cap, s);
+            suppressed += Math.max(0, s - cap);
+        }
+        held = p.total - Arrays.stream(serious).sum();
+        Map<String, Integer> byMobile = new HashMap<>();
+        assertThat(p.arrived.get()).as("SMS at the gateway under the rules").isEqualTo(sent);
+        try (Connection c = jdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select count(*) filter (where status = 'SENT'), count(*) filter (where status = 'SUPPRESSED'),
+                       count(*) filter (where status = 'PENDING' and reason like 'held in the quiet hours%'
+                           and next_attempt_at > now()),
+                       count(*), count(*) filter (where status = 'SENT' and urgent is not true)
+                from sms_outbox where dedup_key like 'FIRM:%:EVENT:LOAD/B-%'""")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("SENT").isEqualTo(sent);
+            assertThat(rs.getLong(2)).as("SUPPRESSED over the cap").isEqualTo(suppressed);
+            assertThat(rs.getLong(3)).as("held until the quiet hours end").isEqualTo(held);
+            assertThat(rs.getLong(4)).as("outbox rows").isEqualTo(p.total);
+            assertThat(rs.getLong(5)).as("non-SERIOUS SMS sent in the quiet hours").isZero();
+        }
+        try (Connection c = jdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select mobile, count(*) from sms_outbox where dedup_key like 'FIRM:%:EVENT:LOAD/B-%' and status = 'SENT'
+                group by mobile""")) {
+            while (rs.next()) {
+                byMobile.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(byMobile.values()).as("SMS per number").allMatch(n -> n <= cap);
+        md.append(String.format(Locale.ROOT, "Under the rules: %,d SERIOUS SMS sent (at most %d per number), %,d SUPPRESSED"
+                + " over the cap, %,d non-SERIOUS held until the quiet hours end — as computed from the events.%n%n",
+                sent, cap, suppressed, held));
+    }
+
+    /** The same rows by the same clients and chunks, {@code COPY} into credit_events; events/s. */
+    private double ceiling(String[] usccs, String day) throws Exception {
+        String old = LocalDate.parse(day).minusDays(400).toString();
+        int requests = (events + chunk - 1) / chunk;
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> ts = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                try (Connection conn = jdbc()) {
+                    var copy = conn.unwrap(PGConnection.class).getCopyAPI();
+                    for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                        StringBuilder csv = new StringBuilder(chunk * 120);
+                        for (int k = r * chunk; k < Math.min(events, (r + 1) * chunk); k++) {
+                            csv.append("CEIL,C-").append(k).append(',').append(usccs[k % usccs.length])
+                                    .append(",ADMIN_PENALTY,").append(k % 10 == 0 ? "SERIOUS" : "GENERAL").append(',')
+                                    .append(old).append(",5000,压测处罚#C").append(k).append('\n');
+                        }
+                        copy.copyIn("copy credit_events (source, event_no, uscc, type, severity, occurred_on, amount, title)"
+                                + " from stdin (format csv)", new StringReader(csv.toString()));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ts.add(t);
+            t.start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            st.executeUpdate("delete from monitoring_queue q using credit_events e where e.id = q.event_id and e.source = 'CEIL'");
+        }
+        return events / seconds;
+    }
+
+    // ---------------------------------------------------------------- server and data
+
+    private void startServer(Map<String, String> env) throws Exception {
+        port = freePort();
+        serverRuns++;
+        Path jar = Path.of(System.getProperty("parkcredit.jar", "target/quarkus-app/quarkus-run.jar"));
+        Path log = Path.of("target", "benchmarks", "monitoring-server-" + serverRuns + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Boolean.getBoolean("bench.jfr")) {
+            cmd.add("-XX:StartFlightRecording=filename=" + log.getParent().toAbsolutePath()
+                    .resolve("monitoring-server-" + serverRuns + ".jfr") + ",settings=profile");
+        }
+        cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Map<String, String> e = pb.environment();
+        e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        e.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        e.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+        e.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        e.put("PARKCREDIT_ADMIN_PASSWORD", PASSWORD);
+        // the restarted server meets the earlier (killed or stopped) one in the instance table: one shared key
+        e.put("PARKCREDIT_SESSION_KEY", "monitoring-load-session-key-0123456789abcdef");
+        e.put("PARKCREDIT_DATA_DIR", Files.createTempDirectory("parkcredit-monitoring-data").toString());
+        e.put("PARKCREDIT_MONITORING_SMS_PROVIDER", "http");
+        e.put("PARKCREDIT_MONITORING_SMS_HTTP_URL", gateway.url());
+        e.put("PARKCREDIT_MONITORING_SMS_HTTP_ACCESS_KEY", "load");
+        e.put("PARKCREDIT_MONITORING_SMS_HTTP_SECRET", "monitoring-load-secret");
+        if (threads != null) {
+            e.put("PARKCREDIT_MONITORING_SMS_THREADS", threads);
+        }
+        if (batch != null) {
+            e.put("PARKCREDIT_MONITORING_SMS_BATCH_SIZE", batch);
+        }
+        e.putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        server = pb.start();
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try (RawHttp h = new RawHttp("localhost", port)) {
+                if (h.get("/q/health/ready", null).status() == 200) {
+                    break;
+                }
+            } catch (IOException ex) {
+                // not up yet
+            }
+            assertThat(server.isAlive()).as("server process (log: " + log + ")").isTrue();
+            assertThat(System.nanoTime()).as("server ready within 120 s").isLessThan(until);
+            Thread.sleep(250);
+        }
+    }
+
+    private void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+            server = null;
+        }
+    }
+
+    private Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, db.password());
+    }
+
+    /** {@code n} firms with a mobile each, by JDBC. */
+    private String[] seedFirms(int n) throws SQLException {
+        String[] usccs = new String[n];
+        try (Connection c = jdbc()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("insert into enterprises (uscc, name, contact_mobile, in_park)"
+                    + " values (?, ?, ?, true)")) {
+                for (int i = 0; i < n; i++) {
+                    int seq = ++firmSeq;
+                    char[] body = new char[8];
+                    long v = seq;
+                    for (int k = 7; k >= 0; k--) {
+                        body[k] = Uscc.CHARSET.charAt((int) (v % 31));
+                        v /= 31;
+                    }
+                    usccs[i] = Uscc.complete("91410481" + new String(body)).value();
+                    ps.setString(1, usccs[i]);
+                    ps.setString(2, "压测监测" + seq + "号科技有限公司");
+                    ps.setString(3, String.format(Locale.ROOT, "139%08d", seq));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        return usccs;
+    }
+
+    private void analyze() throws SQLException {
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            st.execute("analyze");
+            st.execute("checkpoint");
+        }
+    }
+
+    /** Waits (up to 3 min) for the 1-minute load average to fall below 1; returns /proc/loadavg. */
+    private static String awaitQuiet() throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        while (Double.parseDouble(load.split(" ")[0]) >= 1 && System.nanoTime() < until) {
+            Thread.sleep(2000);
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        }
+        return load;
+    }
+
+    // ---------------------------------------------------------------- profile
+
+    /** What PostgreSQL's busy backends wait for (every 20 ms) and the CPU of each process, over the open phase. */
+    final class Sampler {
+        volatile boolean stop;
+        final Map<String, Long> waits = new LinkedHashMap<>();
+        long samples;
+        long busy;
+        String summary = "";
+
+        void run() {
+            try (Connection c = jdbc(); PreparedStatement ps = c.prepareStatement("""
+                    select coalesce(wait_event_type || ':' || wait_event, 'CPU') from pg_stat_activity
+                    where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()""")) {
+                long[] before = cpu();
+                long t0 = System.nanoTime();
+                while (!stop) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        samples++;
+                        while (rs.next()) {
+                            busy++;
+                            waits.merge(rs.getString(1), 1L, Long::sum);
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                long[] after = cpu();
+                double wall = (System.nanoTime() - t0) / 1e9;
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "CPU over %.0f s (cores busy on average):"
+                        + " server %.2f, PostgreSQL %.2f, generator and gateway %.2f, whole machine %.2f. Busy PostgreSQL"
+                        + " backends per sample: %.2f; of them: ", wall, (after[0] - before[0]) / 100.0 / wall,
+                        (after[1] - before[1]) / 100.0 / wall, (after[2] - before[2]) / 1e9 / wall,
+                        (after[3] - before[3]) / 100.0 / wall, samples == 0 ? 0 : busy / (double) samples));
+                waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                        .forEach(e -> sb.append(String.format(Locale.ROOT, "%s %.0f %%, ", e.getKey(),
+                                100.0 * e.getValue() / Math.max(1, busy))));
+                sb.setLength(sb.length() - 2);
+                summary = sb.append('.').toString();
+            } catch (Exception e) {
+                summary = "sampler failed: " + e;
+            }
+        }
+
+        String summary() {
+            return summary;
+        }
+
+        long[] cpu() throws IOException {
+            long serverTicks = ticks(server.pid());
+            long dbTicks = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path p : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        if (Files.readString(p.resolve("comm")).trim().startsWith("postgres")) {
+                            dbTicks += ticks(Long.parseLong(p.getFileName().toString()));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // a process that ended meanwhile
+                    }
+                }
+            }
+            long gen = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long machine = Long.parseLong(all[1]) + Long.parseLong(all[2]) + Long.parseLong(all[3])
+                    + Long.parseLong(all[6]) + Long.parseLong(all[7]);
+            return new long[] {serverTicks, dbTicks, gen, machine};
+        }
+
+        private long ticks(long pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
