@@ -81,9 +81,9 @@ final class RegistryReminders {
             return "select 'REPAIR_ELIGIBLE:' || e.id as reminder_key, e.uscc, null::text as institution_code,"
                     + " x.eligible as due_on, '信用记录“' || coalesce(e.title, e.type) || '”已满最短公示期，可申请信用修复' as title"
                     + " from credit_events e cross join lateral (select (e.occurred_on + case e.severity when 'SERIOUS'"
-                    + " then interval '1 year' else interval '3 months' end)::date as eligible,"
+                    + " then interval '1 year' else interval '3 months' end + interval '1 day')::date as eligible,"
                     + " (e.occurred_on + case e.severity when 'SERIOUS' then interval '3 years' else interval '1 year' end)::date as ends) x"
-                    + " where e.severity in ('GENERAL', 'SERIOUS') and e.repaired_on is null"
+                    + " where e.severity in ('GENERAL', 'SERIOUS') and e.repaired_on is null and e.type <> 'DISHONEST_DEBTOR'"
                     + " and x.eligible <= :today and x.eligible > :today - 30 and x.ends > :today";
         }
     }

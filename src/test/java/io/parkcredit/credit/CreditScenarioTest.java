@@ -32,6 +32,9 @@ class CreditScenarioTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.parkcredit.monitoring.ReminderScan scan;
+
     @AfterEach
     void resetClock() {
         TestClock.reset();
@@ -257,6 +260,27 @@ class CreditScenarioTest {
         // an outcome is recorded once
         asAdmin().contentType("application/json").body(Map.of("outcome", "FULFILLED", "note", "x"))
                 .post("/api/commitments/" + id + "/outcome").then().statusCode(409);
+    }
+
+    @Test
+    void anOverdueObjectionAlertsTheParkEveryDayWithoutTextingTheFirm() {
+        // an objection submitted on Monday 5 November is due on Monday 19 November (10 working days)
+        TestClock.set(LocalDate.of(Y, 11, 5));
+        Firm f = firm("逾期", (Y - 1) + "-01-10", (Y + 1) + "-06-30", null);
+        asUser(f.user()).contentType("application/json").body(Map.of("uscc", f.uscc(), "itemType", "LOAN",
+                "itemRef", f.bank() + "/" + f.loanNo(), "reason", "本金登记有误")).post("/api/objections").then()
+                .statusCode(201).body("dueOn", equalTo(Y + "-11-19"));
+
+        // on its last day nothing is overdue; from the day after, the park's inbox gets one alert a day
+        assertThat(scan.scan(LocalDate.of(Y, 11, 19))).containsEntry("OBJECTION_OVERDUE", 0);
+        assertThat(scan.scan(LocalDate.of(Y, 11, 20))).containsEntry("OBJECTION_OVERDUE", 1);
+        assertThat(scan.scan(LocalDate.of(Y, 11, 20))).containsEntry("OBJECTION_OVERDUE", 0);
+        assertThat(scan.scan(LocalDate.of(Y, 11, 21))).containsEntry("OBJECTION_OVERDUE", 1);
+        JsonPath alerts = asAdmin().get("/api/alerts?uscc=" + f.uscc()).then().statusCode(200).extract().jsonPath();
+        assertThat(alerts.getList("items.kind", String.class)).containsExactly("OBJECTION_OVERDUE", "OBJECTION_OVERDUE");
+        // the firm is not texted about the park's own deadline
+        assertThat(asAdmin().get("/api/sms?uscc=" + f.uscc()).then().statusCode(200).extract().jsonPath().getInt("total"))
+                .isZero();
     }
 
     @Test

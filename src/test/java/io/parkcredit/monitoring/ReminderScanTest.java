@@ -65,7 +65,7 @@ class ReminderScanTest {
         Map<String, Integer> first = scan.scan(day);
         // one of each kind for this far-future day (the revoked rating raises nothing), none on the next scan
         assertThat(first).isEqualTo(Map.of("RATING_EXPIRY", 1, "ANNUAL_REVIEW", 1, "LOAN_DUE", 1, "REPAIR_ELIGIBLE", 1,
-                "FINANCING_PICKUP_DEADLINE", 1));
+                "FINANCING_PICKUP_DEADLINE", 1, "OBJECTION_OVERDUE", 0, "REPAIR_OVERDUE", 0));
         assertThat(alerts(expiring.uscc()).getList("items.kind", String.class)).containsExactly("RATING_EXPIRY");
         assertThat(alerts(review.uscc()).getList("items.kind", String.class)).containsExactly("ANNUAL_REVIEW");
         assertThat(alerts(borrower.uscc()).getList("items.kind", String.class))
@@ -78,7 +78,7 @@ class ReminderScanTest {
         assertThat(sms.getString("items[0].text")).startsWith("【园区信用通】" + expiring.name() + "：信用等级AA将于").contains("到期");
 
         assertThat(scan.scan(day)).isEqualTo(Map.of("RATING_EXPIRY", 0, "ANNUAL_REVIEW", 0, "LOAN_DUE", 0, "REPAIR_ELIGIBLE", 0,
-                "FINANCING_PICKUP_DEADLINE", 0));
+                "FINANCING_PICKUP_DEADLINE", 0, "OBJECTION_OVERDUE", 0, "REPAIR_OVERDUE", 0));
         scan.scan(day.plusDays(1));
         for (Firm f : List.of(expiring, review)) {
             assertThat(alerts(f.uscc()).getInt("total")).isEqualTo(1);
@@ -95,7 +95,7 @@ class ReminderScanTest {
         Firm borrower = MonitoringFixtures.firm("扫描借款");
         MonitoringFixtures.bankLending(borrower.uscc(), day.minusYears(1), day.plusDays(10));
         Map<String, Integer> once = Map.of("RATING_EXPIRY", 0, "ANNUAL_REVIEW", 0, "LOAN_DUE", 1, "REPAIR_ELIGIBLE", 0,
-                "FINANCING_PICKUP_DEADLINE", 0);
+                "FINANCING_PICKUP_DEADLINE", 0, "OBJECTION_OVERDUE", 0, "REPAIR_OVERDUE", 0);
         assertThat(asAdmin().post("/api/monitoring/scans?day=" + day).then().statusCode(200).extract().jsonPath()
                 .getMap("", String.class, Integer.class)).isEqualTo(once);
         assertThat(alerts(borrower.uscc()).getList("items.kind", String.class)).containsExactly("LOAN_DUE");
