@@ -208,6 +208,8 @@ class MonitoringLoad {
                 + " `COPY` straight into `credit_events` (its trigger and indexes): **%,.0f events/s**; the API reached"
                 + " **%.2f** of it.%n%n", events, clients, chunk, ceiling, ingestRate(open) / ceiling));
         md.append("Profile of the open phase: ").append(profile.summary()).append("\n\n");
+        Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
+        Files.writeString(dir.resolve("monitoring.md"), md.toString() + targets.markdown());
         checkOpen(open);
 
         // rules on: quiet hours from a minute ago to an hour ahead, and a small daily cap
@@ -226,7 +228,6 @@ class MonitoringLoad {
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         md.append(String.format(Locale.ROOT, "Load after the run: `%s`.%n", loadAfter));
         md.append(targets.markdown());
-        Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(dir.resolve("monitoring.md"), md.toString());
         System.out.println("\n" + md);
         targets.assertAllMet();
