@@ -17,6 +17,9 @@ class LoginCacheTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    UserDirectory directory;
+
     private String newRegulator(String password) {
         String name = Fixtures.newCode("cache");
         asAdmin().contentType("application/json")
@@ -73,5 +76,31 @@ class LoginCacheTest {
             status = Fixtures.as(name, "remembered-password-1").get("/api/enterprises").then().extract().statusCode();
         } while (status == 200 && System.nanoTime() < until);
         org.assertj.core.api.Assertions.assertThat(status).as("refused within 2 s of the change").isEqualTo(401);
+    }
+
+    @Test
+    void aUserRowHeldInMemoryIsDroppedByTheDatabasesChangeNotice() throws Exception {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!directory.listening() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        org.assertj.core.api.Assertions.assertThat(directory.listening()).as("listening to app_users_changed").isTrue();
+        String name = newRegulator("held-password-1");
+        Fixtures.as(name, "held-password-1").get("/api/enterprises").then().statusCode(200);
+        Fixtures.as(name, "held-password-1").get("/api/enterprises").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(directory.cached(name)).as("row held after sign-in").isNotNull();
+        // a change that never passes through this instance's code: only the notice can drop the row
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("update app_users set role = 'EVALUATOR' where username = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+        until = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+        while (directory.cached(name) != null && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        org.assertj.core.api.Assertions.assertThat(directory.cached(name)).as("row dropped by the notice").isNull();
+        // the next call reads the new row: the regulator is an evaluator now
+        org.assertj.core.api.Assertions.assertThat(directory.find(name).orElseThrow().role()).isEqualTo(Role.EVALUATOR);
     }
 }
