@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.financing.FinancingRows;
 import io.parkcredit.shared.db.EmbeddedDatabase;
+import io.parkcredit.testing.MonitoringFixtures;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -251,19 +251,19 @@ class MarketLoad {
         }
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         server = pb.start();
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            try (RawHttp h = new RawHttp("localhost", port)) {
-                if (h.get("/q/health/ready", null).status() == 200) {
-                    break;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
+        awaitReady(server, port, log);
+    }
+
+    /** Waits until a started server answers its readiness probe (at most 120 s; fails if the process ends). */
+    static void awaitReady(Process server, int port, Path log) {
+        MonitoringFixtures.await("the server ready within 120 s (log: " + log + ")", Duration.ofSeconds(120), () -> {
             assertThat(server.isAlive()).as("server process (log: " + log + ")").isTrue();
-            assertThat(System.nanoTime()).as("server ready within 120 s").isLessThan(until);
-            Thread.sleep(250);
-        }
+            try (RawHttp h = new RawHttp("localhost", port)) {
+                return h.get("/q/health/ready", null).status() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     private Connection jdbc() throws SQLException {
@@ -694,32 +694,7 @@ class MarketLoad {
 
         /** CPU so far: server ticks, PostgreSQL ticks (all postgres processes), generator ns, machine busy ticks. */
         long[] cpu() throws IOException {
-            long serverTicks = ticks(server.pid());
-            long dbTicks = 0;
-            try (var dirs = Files.list(Path.of("/proc"))) {
-                for (Path p : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        String comm = Files.readString(p.resolve("comm")).trim();
-                        if (comm.startsWith("postgres")) {
-                            dbTicks += ticks(Long.parseLong(p.getFileName().toString()));
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        // a process that ended meanwhile
-                    }
-                }
-            }
-            long gen = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-            String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long machine = Long.parseLong(all[1]) + Long.parseLong(all[2]) + Long.parseLong(all[3])
-                    + Long.parseLong(all[6]) + Long.parseLong(all[7]);
-            return new long[] {serverTicks, dbTicks, gen, machine};
-        }
-
-        private long ticks(long pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ProcessCpu.snapshot(server.pid());
         }
 
         String summary(long serverPid) {

@@ -8,7 +8,6 @@ import io.parkcredit.shared.db.EmbeddedDatabase;
 import io.parkcredit.testing.FakeSmsGateway;
 import java.io.IOException;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -173,7 +172,7 @@ class MonitoringLoad {
 
     @Test
     void eventsToSmsAgainstTheCeiling() throws Exception {
-        String loadBefore = awaitQuiet();
+        String loadBefore = MarketLoad.awaitQuiet();
         db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-monitoring-pg"), 0, true,
                 EmbeddedDatabase.Durability.DURABLE);
         gateway = new FakeSmsGateway(0, this::arrived);
@@ -518,19 +517,7 @@ class MonitoringLoad {
         e.putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         server = pb.start();
-        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            try (RawHttp h = new RawHttp("localhost", port)) {
-                if (h.get("/q/health/ready", null).status() == 200) {
-                    break;
-                }
-            } catch (IOException ex) {
-                // not up yet
-            }
-            assertThat(server.isAlive()).as("server process (log: " + log + ")").isTrue();
-            assertThat(System.nanoTime()).as("server ready within 120 s").isLessThan(until);
-            Thread.sleep(250);
-        }
+        MarketLoad.awaitReady(server, port, log);
     }
 
     private void stopServer() throws InterruptedException {
@@ -580,16 +567,6 @@ class MonitoringLoad {
         }
     }
 
-    /** Waits (up to 3 min) for the 1-minute load average to fall below 1; returns /proc/loadavg. */
-    private static String awaitQuiet() throws Exception {
-        long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        while (Double.parseDouble(load.split(" ")[0]) >= 1 && System.nanoTime() < until) {
-            Thread.sleep(2000);
-            load = Files.readString(Path.of("/proc/loadavg")).trim();
-        }
-        return load;
-    }
 
     // ---------------------------------------------------------------- profile
 
@@ -639,31 +616,7 @@ class MonitoringLoad {
         }
 
         long[] cpu() throws IOException {
-            long serverTicks = ticks(server.pid());
-            long dbTicks = 0;
-            try (var dirs = Files.list(Path.of("/proc"))) {
-                for (Path p : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        if (Files.readString(p.resolve("comm")).trim().startsWith("postgres")) {
-                            dbTicks += ticks(Long.parseLong(p.getFileName().toString()));
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        // a process that ended meanwhile
-                    }
-                }
-            }
-            long gen = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-            String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long machine = Long.parseLong(all[1]) + Long.parseLong(all[2]) + Long.parseLong(all[3])
-                    + Long.parseLong(all[6]) + Long.parseLong(all[7]);
-            return new long[] {serverTicks, dbTicks, gen, machine};
-        }
-
-        private long ticks(long pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ProcessCpu.snapshot(server.pid());
         }
     }
 

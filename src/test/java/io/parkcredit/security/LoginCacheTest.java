@@ -3,6 +3,7 @@ package io.parkcredit.security;
 import static io.parkcredit.testing.Fixtures.asAdmin;
 
 import io.parkcredit.testing.Fixtures;
+import io.parkcredit.testing.MonitoringFixtures;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -80,11 +81,7 @@ class LoginCacheTest {
 
     @Test
     void aUserRowHeldInMemoryIsDroppedByTheDatabasesChangeNotice() throws Exception {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (!directory.listening() && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        org.assertj.core.api.Assertions.assertThat(directory.listening()).as("listening to app_users_changed").isTrue();
+        MonitoringFixtures.await("listening to app_users_changed", java.time.Duration.ofSeconds(5), directory::listening);
         String name = newRegulator("held-password-1");
         Fixtures.as(name, "held-password-1").get("/api/enterprises").then().statusCode(200);
         Fixtures.as(name, "held-password-1").get("/api/enterprises").then().statusCode(200);
@@ -95,11 +92,8 @@ class LoginCacheTest {
             ps.setString(1, name);
             ps.executeUpdate();
         }
-        until = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
-        while (directory.cached(name) != null && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        org.assertj.core.api.Assertions.assertThat(directory.cached(name)).as("row dropped by the notice").isNull();
+        MonitoringFixtures.await("the row dropped by the notice", java.time.Duration.ofSeconds(2),
+                () -> directory.cached(name) == null);
         // the next call reads the new row: the regulator is an evaluator now
         org.assertj.core.api.Assertions.assertThat(directory.find(name).orElseThrow().role()).isEqualTo(Role.EVALUATOR);
     }
