@@ -95,13 +95,6 @@ public class FinancingAccess {
                 .setParameter(1, requestId).setParameter(2, institution).setMaxResults(1).getResultList().isEmpty();
     }
 
-    boolean routedOnLeg(long requestId, String institution, Route leg) {
-        return !em.createNativeQuery("""
-                select 1 from financing_routes where institution_code = ?2 and leg = ?3 and request_id = ?1""")
-                .setParameter(1, requestId).setParameter(2, institution).setParameter(3, leg.name())
-                .getResultList().isEmpty();
-    }
-
     /** Appends a step to the request's log (funnel, time-to-fund, claim history). */
     void step(long requestId, String step, String institution, String detail) {
         em.createNativeQuery("""

@@ -205,7 +205,7 @@ public class FinancingRows {
     public static final String QUEUE_COUNT_SQL = "select count(*) from financing_routes rt where rt.institution_code = ? and rt.queued";
 
     /** A page statement: the rows with the total as a column (parameters: routed, count, rows, limit, offset). */
-    public static String pageSql(String from, String where, String countFrom, String order, String routedColumn) {
+    private static String pageSql(String from, String where, String countFrom, String order, String routedColumn) {
         return "select " + COLUMNS + ", " + routedColumn + " as routed, (select count(*) from " + countFrom
                 + " where " + where + ") as total from " + from + " where " + where + " order by " + order
                 + " limit ? offset ?";
