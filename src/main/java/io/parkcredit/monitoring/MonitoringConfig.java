@@ -110,6 +110,16 @@ public interface MonitoringConfig {
 
         @WithDefault("PT5S")
         Duration timeout();
+
+        /**
+         * The gateway's batch endpoint (e.g. https://sms.example.com/v1/batch). When set, messages go
+         * in batches of up to {@link #batchSize()}, each message with its own outId and result.
+         */
+        Optional<String> batchUrl();
+
+        /** Most messages per batch call (the provider's limit; the cloud gateways take 100). */
+        @WithDefault("100")
+        int batchSize();
     }
 
     /** An SMPP 3.4 connection to the operator's SMS centre. */

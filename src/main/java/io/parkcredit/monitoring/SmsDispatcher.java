@@ -459,40 +459,39 @@ public class SmsDispatcher {
     // ---- 2. send --------------------------------------------------------------------------------
 
     /**
-     * Hands the messages to the sender outside any transaction: the first alone, then the rest on
-     * the send threads. An entry stays null for a message not handed over (the provider went down,
-     * or half the lease has passed). An {@link Error} from a sender (the JVM is failing) ends the
-     * round without a record: its messages are taken again when their lease ends.
+     * Hands the messages to the sender outside any transaction: the first call alone, then the rest on
+     * the send threads. A call carries one message, or up to the sender's {@link SmsSender#batchLimit()}
+     * when its provider takes batches. An entry stays null for a message not handed over (the provider
+     * went down, or half the lease has passed). An {@link Error} from a sender (the JVM is failing) ends
+     * the round without a record: its messages are taken again when their lease ends.
      */
     private SmsSender.Outcome[] send(SmsSender sender, List<Claimed> rows, Duration lease) {
         int n = rows.size();
+        int per = Math.max(1, Math.min(n, sender.batchLimit()));
+        int calls = (n + per - 1) / per;
         SmsSender.Outcome[] out = new SmsSender.Outcome[n];
         long startBy = System.nanoTime() + lease.toNanos() / 2;
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Error> fatal = new AtomicReference<>();
         Runnable work = () -> {
-            int i;
-            while (!stop.get() && System.nanoTime() - startBy < 0 && (i = next.getAndIncrement()) < n) {
-                out[i] = sendOne(sender, rows.get(i), fatal);
-                if (out[i] == null || out[i].unavailable()) {
+            int call;
+            while (!stop.get() && System.nanoTime() - startBy < 0 && (call = next.getAndIncrement()) < calls) {
+                if (!sendCall(sender, rows, call * per, Math.min(n, (call + 1) * per), out, fatal)) {
                     stop.set(true);
                 }
             }
         };
         ExecutorService pool = sendPool();
-        // the first message alone: when the provider is down the round costs one call
+        // the first call alone: when the provider is down the round costs one call
         Runnable first = () -> {
-            if (next.getAndIncrement() == 0) {
-                out[0] = sendOne(sender, rows.get(0), fatal);
-                if (out[0] == null || out[0].unavailable()) {
-                    stop.set(true);
-                }
+            if (next.getAndIncrement() == 0 && !sendCall(sender, rows, 0, Math.min(n, per), out, fatal)) {
+                stop.set(true);
             }
         };
         CompletableFuture.runAsync(first, pool).join();
-        if (!stop.get() && n > 1) {
-            int workers = Math.min(threads(), n - 1);
+        if (!stop.get() && calls > 1) {
+            int workers = Math.min(threads(), calls - 1);
             CompletableFuture<?>[] all = new CompletableFuture<?>[workers];
             for (int w = 0; w < workers; w++) {
                 all[w] = CompletableFuture.runAsync(work, pool);
@@ -505,16 +504,34 @@ public class SmsDispatcher {
         return out;
     }
 
-    private static SmsSender.Outcome sendOne(SmsSender sender, Claimed row, AtomicReference<Error> fatal) {
-        try {
-            return sender.send(new SmsSender.Message(row.id(), row.mobile(), row.text(), row.templateCode(), row.params(),
+    /** One call to the sender for rows [from, to); false when the round should stop (provider down, fatal error). */
+    private static boolean sendCall(SmsSender sender, List<Claimed> rows, int from, int to, SmsSender.Outcome[] out,
+            AtomicReference<Error> fatal) {
+        List<SmsSender.Message> messages = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            Claimed row = rows.get(i);
+            messages.add(new SmsSender.Message(row.id(), row.mobile(), row.text(), row.templateCode(), row.params(),
                     row.acceptedAt()));
+        }
+        SmsSender.Outcome[] got;
+        try {
+            got = to - from == 1 ? new SmsSender.Outcome[] {sender.send(messages.get(0))} : sender.sendAll(messages);
         } catch (RuntimeException e) {
-            return SmsSender.Outcome.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            got = new SmsSender.Outcome[to - from];
+            got[0] = SmsSender.Outcome.unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (Error e) {
             fatal.compareAndSet(null, e);
-            return null;
+            return false;
         }
+        boolean go = true;
+        for (int i = 0; i < to - from; i++) {
+            SmsSender.Outcome o = i < got.length ? got[i] : null;
+            out[from + i] = o;
+            if (o == null || o.unavailable()) {
+                go = false;
+            }
+        }
+        return go;
     }
 
     // ---- 3. record ------------------------------------------------------------------------------

@@ -15,6 +15,30 @@ public interface SmsSender {
     Outcome send(Message message);
 
     /**
+     * Most messages one call to the provider may carry. 1 (the default) means one call per message;
+     * a provider with a batch interface (e.g. the cloud gateways' batch send of up to 100 numbers, each
+     * with its own idempotency key) takes more, and the dispatcher hands them over in groups.
+     */
+    default int batchLimit() {
+        return 1;
+    }
+
+    /**
+     * Hands several messages in one call; the outcomes in the messages' order. The default sends them
+     * one by one, stopping at an unavailable provider (the rest stay null: not handed over).
+     */
+    default Outcome[] sendAll(java.util.List<Message> messages) {
+        Outcome[] out = new Outcome[messages.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = send(messages.get(i));
+            if (out[i].unavailable()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
      * What is sent: the outbox id (the provider's idempotency key), the rendered text, the template
      * form, and when the alert behind it was accepted (for latency metrics).
      */

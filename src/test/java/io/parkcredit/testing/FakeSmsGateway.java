@@ -93,16 +93,12 @@ public final class FakeSmsGateway implements AutoCloseable {
                 }
                 long at = System.nanoTime();
                 String json = new String(body, StandardCharsets.UTF_8);
-                long outId = Long.parseLong(field(json, "outId"));
-                if (delayNanos > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
-                }
+                byte[] answer;
                 try {
-                    listener.arrived(new Arrival(outId, field(json, "phoneNumbers"), field(json, "title"), at));
+                    answer = requestLine.contains("/batch") ? batch(json, at) : single(json, at);
                 } catch (Exception dropped) {
                     return;
                 }
-                byte[] answer = ("{\"code\":\"OK\",\"bizId\":\"GW-" + outId + "\"}").getBytes(StandardCharsets.UTF_8);
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + answer.length
                         + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(answer);
@@ -113,6 +109,41 @@ public final class FakeSmsGateway implements AutoCloseable {
         } finally {
             open.remove(s);
         }
+    }
+
+    private byte[] single(String json, long at) throws Exception {
+        long outId = Long.parseLong(field(json, "outId"));
+        if (delayNanos > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
+        }
+        listener.arrived(new Arrival(outId, field(json, "phoneNumbers"), field(json, "title"), at));
+        return ("{\"code\":\"OK\",\"bizId\":\"GW-" + outId + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The batch endpoint: every message handed to the listener, one result per message. */
+    private byte[] batch(String json, long at) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode messages = JSON.readTree(json).path("messages");
+        StringBuilder answer = new StringBuilder(messages.size() * 48).append("{\"code\":\"OK\",\"results\":[");
+        boolean first = true;
+        for (com.fasterxml.jackson.databind.JsonNode m : messages) {
+            long outId = Long.parseLong(m.path("outId").asText());
+            if (delayNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
+            }
+            listener.arrived(new Arrival(outId, m.path("phoneNumbers").asText(null),
+                    m.path("templateParam").path("title").asText(null), at));
+            answer.append(first ? "" : ",").append("{\"outId\":\"").append(outId).append("\",\"code\":\"OK\",\"bizId\":\"GW-")
+                    .append(outId).append("\"}");
+            first = false;
+        }
+        return answer.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The batch endpoint's URL (same server). */
+    public String batchUrl() {
+        return "http://127.0.0.1:" + server.getLocalPort() + "/v1/sms/batch";
     }
 
     /** The string value of a flat JSON field as Jackson writes it ({@code "name":"value"}); null if absent. */
