@@ -423,18 +423,22 @@ public class SmsDispatcher {
         }
     }
 
-    /** Locks the numbers' counters of the day (in a fixed order: no deadlock between rounds). */
+    /**
+     * Locks the numbers' counters of the day (in a fixed order: no deadlock between rounds). The numbers
+     * travel as {@code bpchar[]}, the column's type: compared with a {@code text[]}, the column would be
+     * cast to text and its key index left unused (a scan of the counters per round, 145 ms under load).
+     */
     private static Map<String, Integer> lockCounts(Connection c, TreeSet<String> mobiles, LocalDate day) throws SQLException {
         String[] arr = mobiles.toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement("insert into sms_daily_counts (mobile, day, sent)"
-                + " select m, ?, 0 from unnest(?::text[]) m order by m on conflict do nothing")) {
+                + " select m, ?, 0 from unnest(?::bpchar[]) m order by m on conflict do nothing")) {
             ps.setObject(1, day);
             ps.setArray(2, c.createArrayOf("text", arr));
             ps.executeUpdate();
         }
         Map<String, Integer> counts = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select mobile, sent from sms_daily_counts"
-                + " where day = ? and mobile = any(?) order by mobile for update")) {
+                + " where day = ? and mobile = any(?::bpchar[]) order by mobile for update")) {
             ps.setObject(1, day);
             ps.setArray(2, c.createArrayOf("text", arr));
             try (ResultSet rs = ps.executeQuery()) {
@@ -448,7 +452,7 @@ public class SmsDispatcher {
 
     private static void takeSlots(Connection c, Map<String, Integer> taken, LocalDate day) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = d.sent + v.n"
-                + " from unnest(?::text[], ?::int[]) v (mobile, n) where d.day = ? and d.mobile = v.mobile")) {
+                + " from unnest(?::bpchar[], ?::int[]) v (mobile, n) where d.day = ? and d.mobile = v.mobile")) {
             ps.setArray(1, c.createArrayOf("text", taken.keySet().toArray()));
             ps.setArray(2, c.createArrayOf("integer", taken.values().toArray()));
             ps.setObject(3, day);
@@ -652,10 +656,10 @@ public class SmsDispatcher {
             slots[i++] = e.getValue();
         }
         try (PreparedStatement lock = c.prepareStatement("select d.mobile from sms_daily_counts d"
-                + " join unnest(?::text[], ?::date[]) v (mobile, day) on d.mobile = v.mobile and d.day = v.day"
+                + " join unnest(?::bpchar[], ?::date[]) v (mobile, day) on d.mobile = v.mobile and d.day = v.day"
                 + " order by d.mobile, d.day for update of d");
                 PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = greatest(d.sent - v.n, 0)"
-                        + " from unnest(?::text[], ?::date[], ?::int[]) v (mobile, day, n) where d.mobile = v.mobile and d.day = v.day")) {
+                        + " from unnest(?::bpchar[], ?::date[], ?::int[]) v (mobile, day, n) where d.mobile = v.mobile and d.day = v.day")) {
             lock.setArray(1, c.createArrayOf("text", mobiles));
             lock.setArray(2, c.createArrayOf("text", days));
             lock.executeQuery().close();

@@ -177,7 +177,7 @@ class MonitoringLoad {
     void eventsToSmsAgainstTheCeiling() throws Exception {
         String loadBefore = MarketLoad.awaitQuiet();
         db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-monitoring-pg"), 0, true,
-                EmbeddedDatabase.Durability.DURABLE);
+                EmbeddedDatabase.Durability.DURABLE, Statements.settings());
         gateway = new FakeSmsGateway(0, this::arrived);
         String day = LocalDate.now(ClockProducer.PARK_ZONE).minusDays(1).toString();
 
@@ -186,6 +186,14 @@ class MonitoringLoad {
         String[] openFirms = seedFirms(firms);
         String[] capped = seedFirms(capFirms);
         analyze();
+        Pipeline pipeline = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.pipelineCeiling", "true"))) {
+            // the ceiling first, on the smaller tables (the API phase then meets the bigger ones): the rows one real
+            // request writes are its templates; the server is stopped so that its dispatcher takes none of them
+            pipeline = pipelineCeiling(openFirms, day);
+            startServer(Map.of("PARKCREDIT_MONITORING_SMS_DAILY_CAP", "100000000",
+                    "PARKCREDIT_MONITORING_SMS_QUIET_START", "00:00", "PARKCREDIT_MONITORING_SMS_QUIET_END", "00:00"));
+        }
         md.append("# Monitoring: credit events to SMS, HTTP API against the database\n\n");
         md.append(String.format(Locale.ROOT, "Load before the run: `%s`; %d cores; server: packaged jar, its own JVM;"
                 + " generator and SMS gateway: this JVM; %,d events in requests of %,d by %d clients into %,d firms"
@@ -193,12 +201,17 @@ class MonitoringLoad {
                 Runtime.getRuntime().availableProcessors(), events, chunk, clients, firms, warmupEvents,
                 threads == null ? "default" : threads, batch == null ? "default" : batch,
                 smsBatch > 0 ? smsBatch + " (batch endpoint)" : "1"));
+        if (!System.getProperty("bench.pgSettings", "").isBlank()) {
+            md.append("PostgreSQL settings for this run: `").append(System.getProperty("bench.pgSettings")).append("`.\n\n");
+        }
 
         if (warmupEvents > 0) {
             Phase warm = new Phase('W', warmupEvents, openFirms, chunk);
             run(warm, day, Duration.ofMinutes(3));
         }
         Phase open = new Phase('A', events, openFirms, chunk);
+        Statements statements = new Statements(this::jdbc);
+        statements.reset();
         Sampler profile = new Sampler();
         Thread sampling = new Thread(profile::run, "sampler");
         sampling.start();
@@ -210,7 +223,20 @@ class MonitoringLoad {
         md.append(String.format(Locale.ROOT, "%nCeiling in the same run: the same %,d rows by %d clients in chunks of %,d,"
                 + " `COPY` straight into `credit_events` (its trigger and indexes): **%,.0f events/s**; the API reached"
                 + " **%.2f** of it.%n%n", events, clients, chunk, ceiling, ingestRate(open) / ceiling));
+        if (pipeline != null) {
+            md.append(String.format(Locale.ROOT, "Ceiling of the whole path in the same run, before the API phase: %,d events"
+                    + " by %d clients in chunks of %,d, each chunk one transaction over JDBC writing what a request writes"
+                    + " (`COPY` of the events, their alerts and their outbox rows, the same row contents as the server's),"
+                    + " while %d threads run the server's own dispatcher code (claim, cap counters, record; its SQL) over"
+                    + " JDBC with a sender that takes every message at once: ingest **%,.0f events/s**; every message"
+                    + " recorded SENT after %.1f s: **%,.0f events/s end to end**; dispatcher %,.0f messages/s. The API"
+                    + " reached **%.2f** of the ceiling's ingest and **%.2f** of its end-to-end rate.%n%n", pipeline.events,
+                    clients, chunk, pipeline.threads, pipeline.ingestRate(), pipeline.endSeconds(), pipeline.endRate(),
+                    pipeline.dispatchRate(), ingestRate(open) / pipeline.ingestRate(),
+                    (open.total / ((open.lastArrival.get() - open.start) / 1e9)) / pipeline.endRate()));
+        }
         md.append("Profile of the open phase: ").append(profile.summary()).append("\n\n");
+        statements.report(md, "the open phase");
         Path dir = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(dir.resolve("monitoring.md"), md.toString() + targets.markdown());
         checkOpen(open);
@@ -491,6 +517,191 @@ class MonitoringLoad {
             st.executeUpdate("delete from monitoring_queue q using credit_events e where e.id = q.event_id and e.source = 'CEIL'");
         }
         return events / seconds;
+    }
+
+    /** The whole path's ceiling: what it did. */
+    record Pipeline(int events, int threads, long start, long ingestEnd, long allSent, long firstSent) {
+        double ingestRate() {
+            return events / ((ingestEnd - start) / 1e9);
+        }
+
+        double endSeconds() {
+            return (allSent - start) / 1e9;
+        }
+
+        double endRate() {
+            return events / endSeconds();
+        }
+
+        double dispatchRate() {
+            return events / ((allSent - firstSent) / 1e9);
+        }
+    }
+
+    /**
+     * The rows of {@code events} events written as the intake writes them (events, alerts, outbox; one
+     * transaction per chunk, {@code COPY}), and sent by the server's own dispatcher code over JDBC, at
+     * the same time. One real request through the API first gives the rows' contents.
+     */
+    private Pipeline pipelineCeiling(String[] usccs, String day) throws Exception {
+        try (RawHttp h = new RawHttp("localhost", port)) {
+            Phase t = new Phase('T', 1, usccs, 1);
+            RawHttp.Response res = h.post("/api/credit-events", AUTH, body(t, 0, 1, day));
+            assertThat(res.status()).as(res.body()).isEqualTo(201);
+        }
+        String[] alertTpl = new String[5];
+        String[] outTpl = new String[4];
+        Map<String, String> mobiles = new HashMap<>();
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select kind, level, channels, reason, rule_id from monitoring_alerts"
+                    + " where ref = 'EVENT:LOAD/T-0'")) {
+                assertThat(rs.next()).as("the template request's alert").isTrue();
+                for (int i = 0; i < 5; i++) {
+                    alertTpl[i] = rs.getString(i + 1);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select template_code, params::text, text, urgent from sms_outbox"
+                    + " where dedup_key like 'FIRM:%:EVENT:LOAD/T-0'")) {
+                assertThat(rs.next()).as("the template request's SMS").isTrue();
+                for (int i = 0; i < 4; i++) {
+                    outTpl[i] = rs.getString(i + 1);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select uscc, contact_mobile from enterprises where contact_mobile is not null")) {
+                while (rs.next()) {
+                    mobiles.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        stopServer();
+        // the template request's SMS, not sent by the stopped server, is sent by the ceiling's dispatcher too: counted
+        int total = events + (int) countPending();
+        int threads = this.threads == null ? 2 : Integer.parseInt(this.threads);
+        int dispatchBatch = batch == null ? 500 : Integer.parseInt(batch);
+        AtomicLong sent = new AtomicLong();
+        AtomicLong firstSent = new AtomicLong();
+        AtomicInteger nextChunk = new AtomicInteger();
+        int requests = (events + chunk - 1) / chunk;
+        java.util.concurrent.atomic.AtomicBoolean ingesting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        long start = System.nanoTime();
+        long[] ingestEnd = new long[1];
+        List<Thread> ts = new ArrayList<>();
+        for (int k = 0; k < clients; k++) {
+            ts.add(new Thread(() -> {
+                try (Connection c = jdbc()) {
+                    c.setAutoCommit(false);
+                    var copy = c.unwrap(PGConnection.class).getCopyAPI();
+                    for (int r = nextChunk.getAndIncrement(); r < requests; r = nextChunk.getAndIncrement()) {
+                        int from = r * chunk;
+                        int to = Math.min(events, from + chunk);
+                        int n = to - from;
+                        try (Statement st = c.createStatement()) {
+                            st.execute("set local parkcredit.monitoring_inline = 'on'");
+                        }
+                        long[] eventIds = ids(c, "credit_events", n);
+                        long[] alertIds = ids(c, "monitoring_alerts", n);
+                        long[] outIds = ids(c, "sms_outbox", n);
+                        String now = java.time.OffsetDateTime.now().toString();
+                        StringBuilder ev = new StringBuilder(n * 120);
+                        StringBuilder al = new StringBuilder(n * 200);
+                        StringBuilder ob = new StringBuilder(n * 700);
+                        for (int i = 0; i < n; i++) {
+                            int k2 = from + i;
+                            String uscc = usccs[k2 % usccs.length];
+                            String title = "压测处罚#P" + k2;
+                            ev.append(eventIds[i]).append(",LOAD,P-").append(k2).append(',').append(uscc).append(",ADMIN_PENALTY,")
+                                    .append(k2 % 10 == 0 ? "SERIOUS" : "GENERAL").append(',').append(day).append(",5000,")
+                                    .append(title).append('\n');
+                            al.append(alertIds[i]).append(",EVENT:LOAD/P-").append(k2).append(',').append(alertTpl[0]).append(',')
+                                    .append(uscc).append(',').append(eventIds[i]).append(',').append(alertTpl[1]).append(',')
+                                    .append(csv(alertTpl[2])).append(',').append(title).append(',').append(csv(alertTpl[3]))
+                                    .append(',').append(alertTpl[4]).append(',').append(now).append('\n');
+                            ob.append(outIds[i]).append(",FIRM:").append(uscc).append(":EVENT:LOAD/P-").append(k2).append(',')
+                                    .append(alertIds[i]).append(',').append(uscc).append(',').append(mobiles.get(uscc)).append(',')
+                                    .append(outTpl[0]).append(',').append(csv(outTpl[1].replace("压测处罚#T0", title))).append(',')
+                                    .append(csv(outTpl[2].replace("压测处罚#T0", title))).append(',')
+                                    .append(k2 % 10 == 0 ? "t" : "f").append(',').append(now).append(',').append(now).append('\n');
+                        }
+                        copy.copyIn("copy credit_events (id, source, event_no, uscc, type, severity, occurred_on, amount, title)"
+                                + " from stdin (format csv)", new StringReader(ev.toString()));
+                        copy.copyIn("copy monitoring_alerts (id, ref, kind, uscc, event_id, level, channels, title, reason,"
+                                + " rule_id, accepted_at) from stdin (format csv)", new StringReader(al.toString()));
+                        copy.copyIn("copy sms_outbox (id, dedup_key, alert_id, uscc, mobile, template_code, params, text,"
+                                + " urgent, next_attempt_at, accepted_at) from stdin (format csv)", new StringReader(ob.toString()));
+                        c.commit();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "ceiling-ingest-" + k));
+        }
+        try (io.parkcredit.monitoring.DispatcherOverJdbc d = new io.parkcredit.monitoring.DispatcherOverJdbc(db.jdbcUrl(),
+                EmbeddedDatabase.USER, db.password(), threads, dispatchBatch)) {
+            List<Thread> ds = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                ds.add(new Thread(() -> {
+                    while (sent.get() < total) {
+                        int n = d.round();
+                        if (n > 0) {
+                            firstSent.compareAndSet(0, System.nanoTime());
+                            sent.addAndGet(n);
+                        } else if (!ingesting.get() && countPendingQuietly() == 0) {
+                            return;
+                        } else {
+                            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                        }
+                    }
+                }, "ceiling-dispatch-" + k));
+            }
+            ts.forEach(Thread::start);
+            ds.forEach(Thread::start);
+            for (Thread t : ts) {
+                t.join();
+            }
+            ingestEnd[0] = System.nanoTime();
+            ingesting.set(false);
+            for (Thread t : ds) {
+                t.join(Duration.ofMinutes(10).toMillis());
+            }
+        }
+        long allSent = System.nanoTime();
+        assertThat(sent.get()).as("messages the ceiling's dispatcher sent").isEqualTo(total);
+        return new Pipeline(events, threads, start, ingestEnd[0], allSent, firstSent.get());
+    }
+
+    private static String csv(String v) {
+        return v == null ? "" : "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static long[] ids(Connection c, String table, int n) throws SQLException {
+        long[] out = new long[n];
+        try (PreparedStatement ps = c.prepareStatement("select nextval(pg_get_serial_sequence(?, 'id'))"
+                + " from generate_series(1, ?)")) {
+            ps.setString(1, table);
+            ps.setInt(2, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    out[i] = rs.getLong(1);
+                }
+            }
+        }
+        return out;
+    }
+
+    private long countPending() throws SQLException {
+        try (Connection c = jdbc(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from sms_outbox where status = 'PENDING'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long countPendingQuietly() {
+        try {
+            return countPending();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- server and data

@@ -63,6 +63,12 @@ public final class EmbeddedDatabase {
      * @param port 0 for any free port
      */
     public static EmbeddedDatabase start(Path dataDir, int port, boolean clean, Durability durability) {
+        return start(dataDir, port, clean, durability, Map.of());
+    }
+
+    /** As {@link #start(Path, int, boolean, Durability)}, with further server settings (e.g. a preloaded profiler). */
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean clean, Durability durability,
+            Map<String, String> extraSettings) {
         try {
             Files.createDirectories(dataDir);
             stopOrphan(dataDir);
@@ -81,6 +87,7 @@ public final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .setConnectConfig("password", password);
             serverConfig(durability).forEach(b::setServerConfig);
+            extraSettings.forEach(b::setServerConfig);
             if (fresh) {
                 // initdb sets the superuser's password from this file; it lives outside the (empty) data directory
                 pwfile = Files.createTempFile("parkcredit-pg-", ".pw",
