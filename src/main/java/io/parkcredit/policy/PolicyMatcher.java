@@ -104,11 +104,36 @@ final class PolicyMatcher {
      */
     static int[] matchAndNotify(Connection c, long policyId, String title, LocalDate validTo, Eligibility e,
             LocalDate day) throws SQLException {
+        return matchAndNotify(c, policyId, title, validTo, e, day, null);
+    }
+
+    /**
+     * Every firm's facts on {@code day} into a temporary table of this transaction ({@link #FACTS} once
+     * for a pass over many policies, instead of once per policy); its name.
+     */
+    static String factsTable(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("create temp table if not exists policy_pass_facts on commit drop as "
+                + FACTS)) {
+            ps.setObject(1, Date.valueOf(day));
+            ps.execute();
+        }
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("analyze policy_pass_facts");
+        }
+        return "policy_pass_facts";
+    }
+
+    /** As above, over the facts already in {@code factsTable} (null: computed in the statement). */
+    static int[] matchAndNotify(Connection c, long policyId, String title, LocalDate validTo, Eligibility e,
+            LocalDate day, String factsTable) throws SQLException {
         List<Object> params = new ArrayList<>();
-        params.add(Date.valueOf(day));
+        if (factsTable == null) {
+            params.add(Date.valueOf(day));
+        }
         String where = where(e, day, params);
-        String sql = "with m as (insert into policy_matches (policy_id, uscc) select " + policyId + ", f.uscc from ("
-                + FACTS + ") f where " + where + " on conflict do nothing returning uscc),"
+        String sql = "with m as (insert into policy_matches (policy_id, uscc) select " + policyId + ", f.uscc from "
+                + (factsTable == null ? "(" + FACTS + ")" : factsTable) + " f where " + where
+                + " on conflict do nothing returning uscc),"
                 + " a as (insert into monitoring_alerts (ref, kind, uscc, level, channels, title, reason, accepted_at)"
                 + " select 'POLICY:' || " + policyId + " || '/' || m.uscc, 'POLICY_MATCH', m.uscc, 'INFO', 'INBOX,SMS',"
                 + " cast(? as text), 'policy ' || " + policyId + " || ' matched', now() from m on conflict (ref) do nothing"

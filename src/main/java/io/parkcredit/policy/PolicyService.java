@@ -207,8 +207,11 @@ public class PolicyService {
         int sms = 0;
         LocalDate day = LocalDate.now(clock);
         try (Connection c = dataSource.getConnection()) {
-            for (PolicyView v : list(c, " where status = 'PUBLISHED' and valid_to >= ?", day)) {
-                int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.validTo(), v.eligibility(), day);
+            List<PolicyView> open = list(c, " where status = 'PUBLISHED' and valid_to >= ?", day);
+            // the firms' facts once for the pass (latest list, valid grade, latest revenue, last serious record)
+            String facts = open.isEmpty() ? null : PolicyMatcher.factsTable(c, day);
+            for (PolicyView v : open) {
+                int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.validTo(), v.eligibility(), day, facts);
                 if (n[0] > 0) {
                     audit.recordAs("system", "POLICY_REMATCH", "POLICY", String.valueOf(v.id()),
                             n[0] + " firms newly notified", null);
