@@ -56,6 +56,10 @@ public class PolicyPages {
 
     /** The filter as validated, echoed into the form, the paging links and the decision forms. */
     public record Filter(Long policy, String status) {
+        public boolean selects(long id) {
+            return policy != null && policy == id;
+        }
+
         String link(int page) {
             return "/policies/applications?policy=" + (policy == null ? "" : policy) + "&status="
                     + Formats.url(status == null ? "" : status) + "&page=" + page;

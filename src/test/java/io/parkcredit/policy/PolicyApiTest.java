@@ -283,7 +283,8 @@ class PolicyApiTest {
         String html = given().cookies(admin).accept("text/html").get("/policies/applications?policy=" + id
                 + "&status=APPLIED").then().statusCode(200).extract().asString();
         assertThat(html).contains("贴息甲" + code, a, "data-application=\"" + app + "\"", "decision-form",
-                "/policies/applications/" + app + "/decision", "class=\"muted lapsed\"");
+                "/policies/applications/" + app + "/decision", "class=\"muted lapsed\"",
+                "<option value=\"" + id + "\" selected>", "<option value=\"APPLIED\" selected>");
         assertThat(given().cookies(admin).accept("text/html").get("/policies/" + id).then().statusCode(200).extract()
                 .asString()).contains("/policies/applications?policy=" + id);
         // the regulator reads it without the form; neither it nor the firm may decide
