@@ -23,7 +23,7 @@ public interface CreditMsg {
     @Message("信用公示")
     String publicityTitle();
 
-    @Message("公示园区金融信用红名单、有效信用等级、公示期内的失信记录和公开的信用承诺。不含任何企业的非公开信息。")
+    @Message("公示园区金融信用红名单、有效信用等级、公示期内的失信记录、公开的信用承诺，以及双随机抽查的计划、抽中企业和结果（只列检查单位，不列检查人员）。不含任何企业的非公开信息。")
     String publicityNote();
 
     @Message("公示日期")
@@ -59,7 +59,7 @@ public interface CreditMsg {
     @Message("没有符合条件的公示信息")
     String noEntries();
 
-    @Message("{#when kind}{#is 'RED_LIST'}红名单{#is 'RATING'}信用等级{#is 'NEGATIVE_RECORD'}失信记录{#is 'COMMITMENT'}信用承诺{#is 'INSPECTION'}双随机抽查{#else}{kind}{/when}")
+    @Message("{#when kind}{#is 'RED_LIST'}红名单{#is 'RATING'}信用等级{#is 'NEGATIVE_RECORD'}失信记录{#is 'COMMITMENT'}信用承诺{#is 'INSPECTION_PLAN'}抽查计划{#is 'INSPECTION'}抽查对象{#is 'INSPECTION_RESULT'}抽查结果{#else}{kind}{/when}")
     String entryKind(String kind);
 
     @Message("登录")

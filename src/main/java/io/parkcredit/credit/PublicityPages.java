@@ -50,6 +50,6 @@ public class PublicityPages {
         PageResult<PublicityService.Entry> result = publicity.search(day == null || day.isBlank() ? null
                 : CreditStats.day("day", day), kind, q, PageRequest.of(pageNo, PAGE_SIZE));
         return page.render(Templates.publicity(result, Pager.of(result, query::link), query,
-                java.util.List.of("RED_LIST", "RATING", "NEGATIVE_RECORD", "COMMITMENT")));
+                PublicityService.KIND_ORDER));
     }
 }

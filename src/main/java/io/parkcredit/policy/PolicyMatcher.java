@@ -163,6 +163,38 @@ final class PolicyMatcher {
         }
     }
 
+    /**
+     * Marks the policy's open matches whose firm no longer meets every clause on {@code day} (or left
+     * the park, or is no longer active) as LAPSED, and reopens the lapsed ones whose firm qualifies
+     * again, in one statement over the matched firms only. A lapsed match is kept for history;
+     * applications are not touched (one already filed is decided on its merits), and a firm that
+     * qualifies again is not notified again (the alert's and the SMS's keys are per policy and firm).
+     *
+     * @return {matches lapsed, matches reopened}
+     */
+    static int[] lapse(Connection c, long policyId, Eligibility e, LocalDate day) throws SQLException {
+        List<Object> where = new ArrayList<>();
+        String qualifies = where(e, day, where);
+        String sql = "with q as (select pm.uscc, coalesce((" + qualifies + "), false) as ok"
+                + " from policy_matches pm left join (" + FACTS + ") f on f.uscc = pm.uscc where pm.policy_id = ?),"
+                + " u as (update policy_matches m set lapsed_at = case when q.ok then null else now() end"
+                + " from q where m.policy_id = ? and m.uscc = q.uscc and q.ok = (m.lapsed_at is not null)"
+                + " returning q.ok)"
+                + " select count(*) filter (where not ok), count(*) filter (where ok) from u";
+        // the clauses' parameters stand first (the select list), then the facts' day, then the policy twice
+        List<Object> params = new ArrayList<>(where);
+        params.add(Date.valueOf(day));
+        params.add(policyId);
+        params.add(policyId);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new int[] {rs.getInt(1), rs.getInt(2)};
+            }
+        }
+    }
+
     /** The facts of the given firms (all of the park's when {@code usccs} is null), in USCC order. */
     static List<Row> facts(Connection c, LocalDate day, List<String> usccs) throws SQLException {
         String sql = "select * from (" + FACTS + ") f" + (usccs == null ? "" : " where f.uscc = any (?)") + " order by f.uscc";

@@ -108,4 +108,52 @@ public interface PolicyMsg {
 
     @Message("{#when s}{#is 'APPLIED'}已申请，待园区审核{#is 'APPROVED'}已批准{#is 'REJECTED'}未获批准{#else}{s}{/when}")
     String applicationName(String s);
+
+    @Message("政策申请审核")
+    String applicationsTitle();
+
+    @Message("企业提交的政策申请，附申请时逐条匹配结果；园区审核后批准或驳回，须写明理由。")
+    String applicationsNote();
+
+    @Message("申请审核")
+    String applicationsLink();
+
+    @Message("全部政策")
+    String allPolicies();
+
+    @Message("全部状态")
+    String allStatuses();
+
+    @Message("筛选")
+    String filter();
+
+    @Message("重置")
+    String reset();
+
+    @Message("暂无申请。")
+    String noApplications();
+
+    @Message("申请时的逐条匹配")
+    String clausesWhenApplied();
+
+    @Message("申请于")
+    String appliedAt();
+
+    @Message("该企业在申请后已不再符合条件，匹配已失效；申请仍按其情况审核。")
+    String lapsedNote();
+
+    @Message("{#when s}{#is 'APPLIED'}待审核{#is 'APPROVED'}已批准{#is 'REJECTED'}已驳回{#else}{s}{/when}")
+    String decisionName(String s);
+
+    @Message("审核")
+    String decision();
+
+    @Message("理由")
+    String reason();
+
+    @Message("批准")
+    String approve();
+
+    @Message("驳回")
+    String reject();
 }

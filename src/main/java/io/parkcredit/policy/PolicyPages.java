@@ -5,10 +5,12 @@ import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.PageContext;
 import io.parkcredit.security.Performs;
 import io.parkcredit.security.Role;
+import io.parkcredit.shared.Formats;
 import io.parkcredit.shared.InvalidValueException;
 import io.parkcredit.shared.Numbers;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
+import io.parkcredit.shared.Pager;
 import io.parkcredit.shared.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -44,6 +47,23 @@ public class PolicyPages {
         static native TemplateInstance matches(PolicyService.PolicyView policy, PageResult<PolicyService.Match> matches);
 
         static native TemplateInstance mine(List<PolicyService.Mine> mine);
+
+        static native TemplateInstance applications(PageResult<PolicyService.Application> result, Pager pager,
+                Filter filter, List<PolicyService.PolicyView> policies, List<String> statuses, boolean admin);
+    }
+
+    private static final int PAGE_SIZE = 50;
+
+    /** The filter as validated, echoed into the form, the paging links and the decision forms. */
+    public record Filter(Long policy, String status) {
+        public boolean selects(long id) {
+            return policy != null && policy == id;
+        }
+
+        String link(int page) {
+            return "/policies/applications?policy=" + (policy == null ? "" : policy) + "&status="
+                    + Formats.url(status == null ? "" : status) + "&page=" + page;
+        }
     }
 
     @Inject
@@ -97,6 +117,40 @@ public class PolicyPages {
     @Performs(Action.POLICY_READ)
     public TemplateInstance matches(@PathParam("id") long id) {
         return page.render(Templates.matches(policies.policy(id), policies.matches(id, PageRequest.of(0, 500))));
+    }
+
+    @GET
+    @Path("/applications")
+    @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Performs(Action.POLICY_READ)
+    public TemplateInstance applications(@QueryParam("policy") String policy, @QueryParam("status") String status,
+            @QueryParam("page") Integer pageNo) {
+        Filter filter = filter(policy, status);
+        PageResult<PolicyService.Application> result = policies.applications(filter.policy(), filter.status(),
+                PageRequest.of(pageNo, PAGE_SIZE));
+        return page.render(Templates.applications(result, Pager.of(result, filter::link), filter, policies.policies(),
+                List.of("APPLIED", "APPROVED", "REJECTED"), currentUser.has(Role.ADMIN)));
+    }
+
+    /** The park approves or rejects an application with a reason, as {@code POST /api/policies/applications/{id}/decision}. */
+    @POST
+    @Path("/applications/{applicationId}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Role.ADMIN_)
+    @Performs(Action.POLICY_MANAGE)
+    public Response decide(@PathParam("applicationId") long applicationId, @FormParam("outcome") String outcome,
+            @FormParam("reason") String reason, @FormParam("policy") String policy, @FormParam("status") String status) {
+        policies.decide(applicationId, blank(outcome), reason);
+        Filter back = filter(policy, status);
+        return Response.seeOther(URI.create(back.link(0))).build();
+    }
+
+    private static Filter filter(String policy, String status) {
+        String st = blank(status);
+        if (st != null && !List.of("APPLIED", "APPROVED", "REJECTED").contains(st)) {
+            throw ProblemException.invalid("status", "APPLIED, APPROVED or REJECTED");
+        }
+        return new Filter(PolicyService.policyFilter(policy), st);
     }
 
     @GET

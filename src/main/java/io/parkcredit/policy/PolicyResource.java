@@ -78,6 +78,16 @@ public class PolicyResource {
         return Response.status(201).entity(Map.of("id", policies.apply(id), "status", "APPLIED")).build();
     }
 
+    @GET
+    @Path("/applications")
+    @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
+    @Operation(summary = "The firms' applications, newest first, each with its clause-by-clause match when it applied")
+    @Performs(Action.POLICY_READ)
+    public PageResult<PolicyService.Application> applications(@QueryParam("policy") String policy,
+            @QueryParam("status") String status, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return policies.applications(PolicyService.policyFilter(policy), status, PageRequest.of(page, size));
+    }
+
     @POST
     @Path("/applications/{applicationId}/decision")
     @RolesAllowed(Role.ADMIN_)

@@ -7,6 +7,7 @@ import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.shared.FieldProblem;
+import io.parkcredit.shared.InvalidValueException;
 import io.parkcredit.shared.Numbers;
 import io.parkcredit.shared.PageRequest;
 import io.parkcredit.shared.PageResult;
@@ -25,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,17 @@ public class PolicyService {
     }
 
     public record Mine(PolicyView policy, List<PolicyRules.Clause> clauses, String application) {
+    }
+
+    static final Set<String> APPLICATION_STATUSES = Set.of("APPLIED", "APPROVED", "REJECTED");
+
+    /**
+     * A firm's application as the park decides it: the clauses are the match the firm had when it
+     * applied; {@code matchLapsed} tells the firm has stopped qualifying since (the application stays).
+     */
+    public record Application(long id, long policyId, String policyTitle, String uscc, String name, String status,
+            Instant appliedAt, List<PolicyRules.Clause> clauses, boolean matchLapsed, String decidedBy,
+            Instant decidedAt, String reason) {
     }
 
     @Transactional
@@ -218,12 +231,26 @@ public class PolicyService {
                 }
                 total += n[0];
                 sms += n[1];
+                lapse(c, v, day);
             }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
         smsOnCommit(sms);
         return total;
+    }
+
+    /**
+     * Part of the re-matching pass: the policy's matches whose firm no longer qualifies become LAPSED
+     * (kept, left out of "policies for me" unless the firm has applied), lapsed ones whose firm
+     * qualifies again reopen, both audited. One statement per policy ({@link PolicyMatcher#lapse}).
+     */
+    private void lapse(Connection c, PolicyView v, LocalDate day) throws SQLException {
+        int[] n = PolicyMatcher.lapse(c, v.id(), v.eligibility(), day);
+        if (n[0] > 0 || n[1] > 0) {
+            audit.recordAs("system", "POLICY_LAPSE", "POLICY", String.valueOf(v.id()),
+                    n[0] + " matches lapsed, " + n[1] + " reopened", null);
+        }
     }
 
     /** Wakes the SMS dispatcher once the new outbox rows are committed. */
@@ -269,7 +296,7 @@ public class PolicyService {
         try (Connection c = dataSource.getConnection()) {
             List<String> usccs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select uscc from policy_matches where policy_id = ?"
-                    + " order by uscc limit ? offset ?")) {
+                    + " and lapsed_at is null order by uscc limit ? offset ?")) {
                 ps.setLong(1, id);
                 ps.setInt(2, page.size());
                 ps.setLong(3, page.offset());
@@ -300,7 +327,9 @@ public class PolicyService {
         try (Connection c = dataSource.getConnection()) {
             List<PolicyMatcher.Row> facts = PolicyMatcher.facts(c, day, List.of(uscc));
             List<Mine> out = new ArrayList<>();
-            for (PolicyView v : list(c, " where id in (select policy_id from policy_matches where uscc = ?)", uscc)) {
+            for (PolicyView v : list(c, " where id in (select m.policy_id from policy_matches m where m.uscc = ? and (m.lapsed_at is null"
+                    + " or exists (select 1 from policy_applications a where a.policy_id = m.policy_id and a.uscc = m.uscc)))",
+                    uscc)) {
                 String app = null;
                 try (PreparedStatement ps = c.prepareStatement("select status from policy_applications where policy_id = ?"
                         + " and uscc = ?")) {
@@ -333,11 +362,12 @@ public class PolicyService {
             throw ProblemException.conflict("policy-applied", "already applied for policy " + id);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into"
-                + " policy_applications (policy_id, uscc, status, applied_by) values (?, ?, 'APPLIED', ?)"
-                + " on conflict do nothing returning id")) {
+                + " policy_applications (policy_id, uscc, status, applied_by, clauses) values (?, ?, 'APPLIED', ?,"
+                + " cast(? as jsonb)) on conflict do nothing returning id")) {
             ps.setLong(1, id);
             ps.setString(2, uscc);
             ps.setString(3, currentUser.name());
+            ps.setString(4, json.writeValueAsString(m.clauses()));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.conflict("policy-applied", "already applied for policy " + id);
@@ -346,7 +376,7 @@ public class PolicyService {
                 audit.record("POLICY_APPLY", "POLICY", id + "/" + uscc, null, null);
                 return appId;
             }
-        } catch (SQLException ex) {
+        } catch (SQLException | JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -374,6 +404,68 @@ public class PolicyService {
         }
     }
 
+    /** The applications, newest first, of one policy or all ({@code policyId} null), in one status or all. */
+    @Transactional
+    public PageResult<Application> applications(Long policyId, String status, PageRequest page) {
+        currentUser.require(Action.POLICY_READ);
+        String st = status == null || status.isBlank() ? "" : status.strip();
+        if (!st.isEmpty() && !APPLICATION_STATUSES.contains(st)) {
+            throw ProblemException.invalid("status", "APPLIED, APPROVED or REJECTED");
+        }
+        long pid = policyId == null ? 0 : policyId;
+        String where = " from policy_applications a join policies p on p.id = a.policy_id"
+                + " join enterprises e on e.uscc = a.uscc left join policy_matches m on m.policy_id = a.policy_id"
+                + " and m.uscc = a.uscc where (? = 0 or a.policy_id = ?) and (? = '' or a.status = ?)";
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {
+                filter(ps, pid, st);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Application> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select a.id, a.policy_id, p.title, a.uscc, e.name, a.status,"
+                    + " a.applied_at, cast(a.clauses as text), m.lapsed_at is not null, a.decided_by, a.decided_at, a.reason"
+                    + where + " order by a.id desc limit ? offset ?")) {
+                filter(ps, pid, st);
+                ps.setInt(5, page.size());
+                ps.setLong(6, page.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String clauses = rs.getString(8);
+                        items.add(new Application(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                                clauses == null ? List.of() : List.of(json.readValue(clauses, PolicyRules.Clause[].class)),
+                                rs.getBoolean(9), rs.getString(10),
+                                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)));
+                    }
+                }
+            }
+            return new PageResult<>(items, page.page(), page.size(), total);
+        } catch (SQLException | JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The policy filter as typed (blank: every policy). */
+    static Long policyFilter(String s) {
+        try {
+            Integer id = Numbers.integer(s, 1, Integer.MAX_VALUE);
+            return id == null ? null : id.longValue();
+        } catch (InvalidValueException e) {
+            throw ProblemException.invalid("policy", e.getMessage());
+        }
+    }
+
+    private static void filter(PreparedStatement ps, long policyId, String status) throws SQLException {
+        ps.setLong(1, policyId);
+        ps.setLong(2, policyId);
+        ps.setString(3, status);
+        ps.setString(4, status);
+    }
+
     private PolicyView load(long id) {
         try (Connection c = dataSource.getConnection()) {
             List<PolicyView> l = list(c, " where id = ?", id);
@@ -389,7 +481,8 @@ public class PolicyService {
     private List<PolicyView> list(Connection c, String where, Object param) throws SQLException {
         List<PolicyView> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, title, kind, valid_from, valid_to, benefit,"
-                + " cast(eligibility as text), status, (select count(*) from policy_matches m where m.policy_id = p.id)"
+                + " cast(eligibility as text), status, (select count(*) from policy_matches m where m.policy_id = p.id"
+                + " and m.lapsed_at is null)"
                 + " from policies p" + where + " order by id desc")) {
             if (param instanceof LocalDate d) {
                 ps.setDate(1, Date.valueOf(d));

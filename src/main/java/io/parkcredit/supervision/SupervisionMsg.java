@@ -112,7 +112,7 @@ public interface SupervisionMsg {
     @Message("不合格")
     String failed();
 
-    @Message("发现的问题（不合格时必填）")
+    @Message("发现的问题（不合格时必填，将在信用公示中公开）")
     String findings();
 
     @Message("一般")

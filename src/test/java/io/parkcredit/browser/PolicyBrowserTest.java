@@ -84,6 +84,29 @@ class PolicyBrowserTest extends BrowserTest {
         } finally {
             page.context().close();
         }
+
+        // the park opens the applications from the policy's page and approves with a reason
+        Page park = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+        try {
+            login(park, "policies", Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD);
+            park.locator("#policies-table a", new Page.LocatorOptions().setHasText(title)).click();
+            park.locator("#applications-link").click();
+            assertThat(park.locator("h1")).hasText("政策申请审核");
+            var row = park.locator("#applications-table tr.application-row",
+                    new Page.LocatorOptions().setHasText("政策浏览甲" + code));
+            assertThat(row).hasCount(1);
+            assertThat(row.locator(".clauses li.pass")).hasCount(3);
+            assertThat(row).containsText("待审核");
+            row.locator("input[name=reason]").fill("研发投入材料齐全");
+            row.locator("button[value=APPROVED]").click();
+            var decided = park.locator("#applications-table tr.application-row",
+                    new Page.LocatorOptions().setHasText("政策浏览甲" + code));
+            assertThat(decided).containsText("已批准");
+            assertThat(decided).containsText("研发投入材料齐全");
+            assertThat(decided.locator("form")).hasCount(0);
+        } finally {
+            park.context().close();
+        }
     }
 
     private void login(Page page, String path, String user, String password) {

@@ -145,9 +145,43 @@ class TranslationTest {
                 .then().statusCode(201);
         admin.addAll(List.of("/credit", "/credit/corrections", "/credit/firms/" + seller.uscc(), "/publicity"));
 
+        // policies (DOMAIN.md §10.2): a published policy a firm applied for, on the park's decision page
+        // (the title starts and ends in ASCII: the English inbox quotes it in curly quotes, which would join its
+        // Chinese into a run that is no database value)
+        String code = String.format("T%04d", (int) (System.nanoTime() % 10_000));
+        String applicant = Fixtures.newUscc();
+        Fixtures.importBundle(Map.of("enterprises", Fixtures.ENTERPRISES_HEADER + applicant + ",译页政策公司" + code
+                + ",2015-03-01," + code + ",5000000,120,ACTIVE,张伟,,true,舞钢市经山路1号,0,0\n"));
+        long policy = Fixtures.asAdmin().contentType("application/json").body(Map.of("title", code + " 译页政策 " + code, "kind",
+                "SUBSIDY", "validFrom", "2020-01-01", "validTo", "2099-12-31", "benefit", "补贴", "eligibility",
+                Map.of("industries", List.of(code), "employeesMin", 100))).post("/api/policies").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        Fixtures.asAdmin().post("/api/policies/" + policy + "/publish").then().statusCode(200);
+        Fixtures.asUser(Fixtures.newUser("ENTERPRISE", applicant, null)).post("/api/policies/" + policy + "/applications")
+                .then().statusCode(201);
+        List<String> policyPages = List.of("/policies/applications", "/policies/applications?status=APPLIED&policy="
+                + policy, "/policies/" + policy);
+        admin.addAll(policyPages);
+        // supervision (DOMAIN.md §10.1): a plan and a result, on the public disclosure
+        io.restassured.path.json.JsonPath drawing = Fixtures.asAdmin().contentType("application/json")
+                .body(Map.of("period", "2091 Q" + code, "count", 1, "inspectors", List.of(Map.of("id", "a", "name", "甲",
+                        "unit", "市场监管局"), Map.of("id", "b", "name", "乙", "unit", "税务局"))))
+                .post("/api/inspections/plans").then().statusCode(201).extract().jsonPath();
+        String plan = drawing.getString("id");
+        String drawn = drawing.getString("firms.find { it.selected }.uscc");
+        List<String> publicity = new ArrayList<>(List.of("/publicity?kind=INSPECTION_PLAN", "/publicity?kind=INSPECTION"));
+        if (drawn != null) {
+            Fixtures.asAdmin().contentType("application/json").body(Map.of("uscc", drawn, "outcome", "FAILED",
+                    "findings", "消防通道堵塞")).post("/api/inspections/" + plan + "/results").then().statusCode(201);
+            publicity.add("/publicity?kind=INSPECTION_RESULT");
+        }
+        admin.addAll(publicity);
+
         pages.put(Fixtures.ADMIN, admin);
-        pages.put(Fixtures.newUser("REGULATOR", null, null), List.of(run, run + "/firms/" + park.yellow(),
+        List<String> regulator = new ArrayList<>(List.of(run, run + "/firms/" + park.yellow(),
                 "/enterprises/" + park.red(), "/monitoring/firms/" + watched.uscc()));
+        regulator.addAll(policyPages);
+        pages.put(Fixtures.newUser("REGULATOR", null, null), regulator);
         pages.put(seller.user(), List.of(request, "/enterprises/" + seller.uscc(), "/credit", "/publicity"));
         pages.put(soundUser, List.of("/rating/applications/" + rated));
         pages.put(bank.user(), List.of("/financing?status=ROUTED", "/credit/corrections"));

@@ -110,6 +110,111 @@ class PublicityApiTest {
         given().redirects().follow(false).accept("text/html").get("/credit").then().statusCode(302);
     }
 
+    /**
+     * An inspection plan of 15 February 1901 over three firms that drew two: the plan (with its seed
+     * and method), the drawn firms with the inspecting units and their results are public; the
+     * inspectors, who planned and recorded, the firm not drawn and every firm's tier and probability are not.
+     */
+    @Test
+    void inspectionPlansDrawnFirmsAndResultsArePublicWithoutTheInspectors() {
+        String tag = "抽查公示" + Fixtures.newCode("T");
+        String passed = Fixtures.newUscc();
+        String failed = Fixtures.newUscc();
+        String spared = Fixtures.newUscc();
+        Fixtures.importBundle(Map.of("enterprises", Fixtures.ENTERPRISES_HEADER + Fixtures.enterpriseRow(passed, tag + "合格公司")
+                + Fixtures.enterpriseRow(failed, tag + "整改公司") + Fixtures.enterpriseRow(spared, tag + "未抽中公司")));
+        String period = tag + "一季度";
+        long plan = FinancingFixtures.rows(dataSource, "insert into inspection_plans (period, target, seed, day, eligible,"
+                + " created_by) values (?, 2, 424242, '1901-02-15', 3, 'planner-secret') returning id", period).size();
+        assertThat(plan).isEqualTo(1);
+        String id = "(select id from inspection_plans where period = '" + period + "')";
+        FinancingFixtures.sql(dataSource, "insert into inspection_inspectors (plan_id, inspector_id, name, unit) values"
+                + " (" + id + ", 'k1', '钱秘密', '市场监管局'), (" + id + ", 'k2', '孙秘密', '税务局'),"
+                + " (" + id + ", 'k3', '周秘密', '应急管理局')");
+        FinancingFixtures.sql(dataSource, "insert into inspection_firms (plan_id, uscc, tier, weight, probability, selected,"
+                + " draw_order, inspector_1, inspector_2) values (" + id + ", ?, 'NONE', 1, 0.8125, true, 1, 'k1', 'k2'),"
+                + " (" + id + ", ?, 'GENERAL', 2, 0.9375, true, 2, 'k3', 'k1'),"
+                + " (" + id + ", ?, 'YELLOW', 5, 0.2500, false, null, null, null)", passed, failed, spared);
+        FinancingFixtures.sql(dataSource, "insert into inspection_results (plan_id, uscc, outcome, findings, severity,"
+                + " event_source, event_no, recorded_by, recorded_at) values"
+                + " (" + id + ", ?, 'PASSED', null, null, 'INSPECTION', 'P-a', 'recorder-secret', timestamptz '1901-02-20 10:00+08'),"
+                + " (" + id + ", ?, 'FAILED', '消防通道堵塞', 'GENERAL', 'INSPECTION', 'P-b', 'recorder-secret',"
+                + " timestamptz '1901-02-25 23:30+08')", passed, failed);
+        long planId = ((Number) FinancingFixtures.rows(dataSource, "select id from inspection_plans where period = ?", period)
+                .get(0)[0]).longValue();
+
+        String body = given().get("/api/publicity?day=1901-03-01&q=" + tag).then().statusCode(200).extract().asString();
+        JsonPath page = JsonPath.from(body);
+        List<String> drawn = List.of(passed, failed).stream().sorted().toList();
+        String basisOf = "双随机抽查（" + period + "）抽中，检查单位：";
+        assertThat(page.getInt("total")).isEqualTo(5);
+        List<Map<String, Object>> items = page.getList("items");
+        assertThat(items).extracting(PublicityApiTest::withoutInspection).containsExactly(
+                        entry("INSPECTION_PLAN", null, period, "双随机抽查计划：从 3 家在园企业中按信用分级权重抽取 2 家"
+                                + "（系统 πps 抽样，随机排序，种子 424242）", "1901-02-15", null),
+                        entry("INSPECTION", drawn.get(0), name(drawn.get(0), passed, tag), basisOf
+                                + (drawn.get(0).equals(passed) ? "市场监管局、税务局" : "应急管理局、市场监管局"), "1901-02-15", null),
+                        entry("INSPECTION", drawn.get(1), name(drawn.get(1), passed, tag), basisOf
+                                + (drawn.get(1).equals(passed) ? "市场监管局、税务局" : "应急管理局、市场监管局"), "1901-02-15", null),
+                        entry("INSPECTION_RESULT", failed, tag + "整改公司", "双随机抽查（" + period + "）不合格（一般）：消防通道堵塞",
+                                "1901-02-25", null),
+                        entry("INSPECTION_RESULT", passed, tag + "合格公司", "双随机抽查（" + period + "）合格", "1901-02-20", null));
+        // the structured inspection: the plan with its seed and method, the units, the outcome and findings
+        assertThat(page.getLong("items[0].inspection.planId")).isEqualTo(planId);
+        assertThat(page.getString("items[0].inspection.period")).isEqualTo(period);
+        assertThat(page.getInt("items[0].inspection.target")).isEqualTo(2);
+        assertThat(page.getInt("items[0].inspection.eligible")).isEqualTo(3);
+        assertThat(page.getLong("items[0].inspection.seed")).isEqualTo(424242L);
+        assertThat(page.getString("items[0].inspection.method")).isEqualTo("SYSTEMATIC_PPS_RANDOM_ORDER");
+        assertThat(page.getList("items[0].inspection.units", String.class))
+                .containsExactlyInAnyOrder("市场监管局", "税务局", "应急管理局");
+        assertThat(page.getString("items[0].inspection.outcome")).isNull();
+        int failedRow = drawn.indexOf(failed) + 1;
+        assertThat(page.getList("items[" + failedRow + "].inspection.units", String.class)).containsExactly("应急管理局", "市场监管局");
+        assertThat(page.getString("items[" + failedRow + "].inspection.outcome")).isNull();
+        assertThat(page.getString("items[3].inspection.outcome")).isEqualTo("FAILED");
+        assertThat(page.getString("items[3].inspection.findings")).isEqualTo("消防通道堵塞");
+        assertThat(page.getLong("items[3].inspection.seed")).isEqualTo(424242L);
+        assertThat(page.getString("items[4].inspection.outcome")).isEqualTo("PASSED");
+        assertThat(page.getString("items[4].inspection.findings")).isNull();
+        assertThat(page.getList("items[4].inspection.units", String.class)).containsExactly("市场监管局", "税务局");
+        // nothing private: no inspector, who planned or recorded, the firm not drawn, tiers or probabilities
+        for (String secret : List.of("钱秘密", "孙秘密", "周秘密", "planner-secret", "recorder-secret", "未抽中公司", spared,
+                "0.8125", "0.9375", "YELLOW", "\"k1\"", "probability", "tier")) {
+            assertThat(body).doesNotContain(secret);
+        }
+        // a kind filters; a firm's USCC finds its own entries; nothing before its day
+        assertThat(given().get("/api/publicity?kind=INSPECTION_RESULT&day=1901-03-01&q=" + tag).then().statusCode(200)
+                .extract().jsonPath().getList("items.uscc")).containsExactly(failed, passed);
+        assertThat(given().get("/api/publicity?day=1901-03-01&q=" + passed).then().statusCode(200).extract().jsonPath()
+                .getList("items.kind")).containsExactly("INSPECTION", "INSPECTION_RESULT");
+        assertThat(given().get("/api/publicity?kind=INSPECTION_RESULT&day=1901-02-24&q=" + tag).then().statusCode(200)
+                .extract().jsonPath().getList("items.uscc")).containsExactly(passed);
+        assertThat(given().get("/api/publicity?day=1901-02-14&q=" + tag).then().statusCode(200).extract().jsonPath()
+                .getInt("total")).isEqualTo(0);
+        given().get("/api/publicity?kind=DRAW").then().statusCode(422).body("errors[0].field",
+                org.hamcrest.Matchers.equalTo("kind"));
+
+        // the page, without signing in, offers the kinds and shows the same, without the inspectors
+        String html = given().accept("text/html").get("/publicity?day=1901-03-01&q=" + tag).then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains(period, "种子 424242", "检查单位：市场监管局、税务局", "不合格（一般）：消防通道堵塞",
+                "value=\"INSPECTION_PLAN\"", "value=\"INSPECTION_RESULT\"", "抽查结果");
+        for (String secret : List.of("钱秘密", "孙秘密", "周秘密", "planner-secret", "recorder-secret", "未抽中公司")) {
+            assertThat(html).doesNotContain(secret);
+        }
+    }
+
+    private static Map<String, Object> withoutInspection(Map<String, Object> m) {
+        Map<String, Object> x = new LinkedHashMap<>(m);
+        x.put("inspection", null);
+        return x;
+    }
+
+    private static String name(String uscc, String passed, String tag) {
+        return tag + (uscc.equals(passed) ? "合格公司" : "整改公司");
+    }
+
     private static Map<String, Object> entry(String kind, String uscc, String name, String basis, String from, String until) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", kind);
@@ -118,6 +223,7 @@ class PublicityApiTest {
         m.put("basis", basis);
         m.put("from", from);
         m.put("until", until);
+        m.put("inspection", null);
         return m;
     }
 }

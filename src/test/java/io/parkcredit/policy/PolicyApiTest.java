@@ -1,11 +1,13 @@
 package io.parkcredit.policy;
 
 import static io.parkcredit.testing.Fixtures.asAdmin;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.parkcredit.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookies;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -105,12 +107,30 @@ class PolicyApiTest {
         assertThat(count("select count(*) from monitoring_alerts where ref like ?", "POLICY:" + id + "/%")).isEqualTo(3);
         assertThat(sms(id)).extracting(m -> m.get("uscc")).containsExactlyInAnyOrder(a, b);
         service.rematchOpen();
-        // b falls back under the limit: its match stays, nobody is notified twice
+        // b falls back under the limit: its match lapses (kept, no longer among the matching firms), nobody is
+        // notified twice
         update("update enterprises set employees = 50 where uscc = ?", b);
         service.rematchOpen();
         assertThat(count("select count(*) from policy_matches where policy_id = ?", id)).isEqualTo(3);
+        assertThat(count("select count(*) from policy_matches where policy_id = ? and lapsed_at is not null", id))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from policy_matches where lapsed_at is not null and uscc = ?", b)).isEqualTo(1);
+        asAdmin().get("/api/policies/" + id + "/matches").then().statusCode(200).body("total", equalTo(2));
+        assertThat(asAdmin().get("/api/policies/" + id + "/matches").then().extract().jsonPath().getList("items.uscc"))
+                .containsExactlyInAnyOrder(a, c);
         assertThat(count("select count(*) from monitoring_alerts where ref like ?", "POLICY:" + id + "/%")).isEqualTo(3);
         assertThat(sms(id)).hasSize(2);
+        // another pass changes nothing; b qualifying again reopens its match without a second notice
+        service.rematchOpen();
+        assertThat(count("select count(*) from audit_log where action = 'POLICY_LAPSE' and target_key = ?",
+                String.valueOf(id))).isEqualTo(1);
+        update("update enterprises set employees = 101 where uscc = ?", b);
+        service.rematchOpen();
+        assertThat(count("select count(*) from policy_matches where policy_id = ? and lapsed_at is null", id)).isEqualTo(3);
+        assertThat(count("select count(*) from monitoring_alerts where ref like ?", "POLICY:" + id + "/%")).isEqualTo(3);
+        assertThat(sms(id)).hasSize(2);
+        assertThat(count("select count(*) from audit_log where action = 'POLICY_LAPSE' and target_key = ?",
+                String.valueOf(id))).isEqualTo(2);
         assertThat(count("select count(*) from audit_log where action = 'POLICY_PUBLISH' and target_key = ?",
                 String.valueOf(id))).isEqualTo(1);
         // the one re-match that found b is audited as the system's
@@ -205,6 +225,104 @@ class PolicyApiTest {
                 .post("/api/policies/applications/" + app + "/decision").then().statusCode(404);
         assertThat(Fixtures.asUser(ua).get("/api/policies/mine").then().statusCode(200).extract().jsonPath()
                 .getString(p + ".application")).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aLapsedMatchLeavesThePoliciesForMeButAnApplicationStaysAndIsDecidedOnThePage() throws SQLException {
+        String code = industry();
+        String a = Fixtures.newUscc();
+        String b = Fixtures.newUscc();
+        importFirms(row(a, "贴息甲" + code, code, 130, null) + row(b, "贴息乙" + code, code, 140, null));
+        long id = createAndPublish("贴息支持" + code, code, 2);
+        String ua = Fixtures.newUser("ENTERPRISE", a, null);
+        String ub = Fixtures.newUser("ENTERPRISE", b, null);
+        long app = Fixtures.asUser(ua).post("/api/policies/" + id + "/applications").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+
+        // both firms shrink under the limit: both matches lapse in the next pass
+        update("update enterprises set employees = 10 where uscc = ?", a);
+        update("update enterprises set employees = 10 where uscc = ?", b);
+        service.rematchOpen();
+        assertThat(count("select count(*) from policy_matches where policy_id = ? and lapsed_at is not null", id))
+                .isEqualTo(2);
+        // b has not applied: the policy is gone from its list, and it cannot apply any more
+        assertThat(Fixtures.asUser(ub).get("/api/policies/mine").then().statusCode(200).extract().jsonPath()
+                .getList("policy.id", Long.class)).doesNotContain(id);
+        Fixtures.asUser(ub).post("/api/policies/" + id + "/applications").then().statusCode(404);
+        // a has applied: the policy stays with its application, the clauses as they read today
+        JsonPath mine = Fixtures.asUser(ua).get("/api/policies/mine").then().statusCode(200).extract().jsonPath();
+        String p = "find { it.policy.id == " + id + " }";
+        assertThat(mine.getString(p + ".application")).isEqualTo("APPLIED");
+        assertThat(mine.getList(p + ".clauses.passed")).containsExactly(true, true, false);
+
+        // the park's list of applications: the match on the day a applied, and that it has lapsed since
+        JsonPath list = asAdmin().get("/api/policies/applications?policy=" + id).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(list.getInt("total")).isEqualTo(1);
+        assertThat(list.getLong("items[0].id")).isEqualTo(app);
+        assertThat(list.getString("items[0].uscc")).isEqualTo(a);
+        assertThat(list.getString("items[0].name")).isEqualTo("贴息甲" + code);
+        assertThat(list.getString("items[0].status")).isEqualTo("APPLIED");
+        assertThat(list.getList("items[0].clauses.code")).containsExactly("NOT_YELLOW", "INDUSTRY", "EMPLOYEES");
+        assertThat(list.getList("items[0].clauses.passed")).containsExactly(true, true, true);
+        assertThat(list.getList("items[0].clauses.detail")).containsExactly("NONE", code, "130");
+        assertThat(list.getBoolean("items[0].matchLapsed")).isTrue();
+        asAdmin().get("/api/policies/applications?policy=" + id + "&status=APPROVED").then().statusCode(200)
+                .body("total", equalTo(0));
+        asAdmin().get("/api/policies/applications?status=MAYBE").then().statusCode(422)
+                .body("errors[0].field", equalTo("status"));
+        asAdmin().get("/api/policies/applications?policy=x").then().statusCode(422)
+                .body("errors[0].field", equalTo("policy"));
+        String regulator = Fixtures.newUser("REGULATOR", null, null);
+        Fixtures.asUser(regulator).get("/api/policies/applications?policy=" + id).then().statusCode(200)
+                .body("total", equalTo(1));
+        Fixtures.asUser(ua).get("/api/policies/applications").then().statusCode(403);
+
+        // the page: the park office reads it with the clauses and the decision form
+        Cookies admin = signIn(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD);
+        String html = given().cookies(admin).accept("text/html").get("/policies/applications?policy=" + id
+                + "&status=APPLIED").then().statusCode(200).extract().asString();
+        assertThat(html).contains("贴息甲" + code, a, "data-application=\"" + app + "\"", "decision-form",
+                "/policies/applications/" + app + "/decision", "class=\"muted lapsed\"",
+                "<option value=\"" + id + "\" selected>", "<option value=\"APPLIED\" selected>");
+        assertThat(given().cookies(admin).accept("text/html").get("/policies/" + id).then().statusCode(200).extract()
+                .asString()).contains("/policies/applications?policy=" + id);
+        // the regulator reads it without the form; neither it nor the firm may decide
+        Cookies reg = signIn(regulator, "password-" + regulator);
+        assertThat(given().cookies(reg).accept("text/html").get("/policies/applications?policy=" + id).then()
+                .statusCode(200).extract().asString()).contains("贴息甲" + code).doesNotContain("decision-form");
+        given().cookies(reg).redirects().follow(false).contentType(FORM).formParam("outcome", "APPROVED")
+                .formParam("reason", "监管代批").post("/policies/applications/" + app + "/decision").then().statusCode(403);
+        Cookies firm = signIn(ua, "password-" + ua);
+        given().cookies(firm).redirects().follow(false).contentType(FORM).formParam("outcome", "APPROVED")
+                .formParam("reason", "自批").post("/policies/applications/" + app + "/decision").then().statusCode(403);
+        given().cookies(firm).accept("text/html").get("/policies/applications").then().statusCode(403);
+        // a reason is required
+        given().cookies(admin).redirects().follow(false).contentType(FORM).formParam("outcome", "REJECTED")
+                .formParam("reason", " ").post("/policies/applications/" + app + "/decision").then().statusCode(422);
+        assertThat(count("select count(*) from policy_applications where status = 'APPLIED' and id = ?", app)).isEqualTo(1);
+        // the park rejects it on its merits and returns to the filtered list
+        given().cookies(admin).redirects().follow(false).contentType(FORM).formParam("outcome", "REJECTED")
+                .formParam("reason", "从业人数已不足100人").formParam("policy", String.valueOf(id)).formParam("status", "APPLIED")
+                .post("/policies/applications/" + app + "/decision").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/policies/applications?policy=" + id
+                        + "&status=APPLIED&page=0"));
+        asAdmin().get("/api/policies/applications?policy=" + id).then().statusCode(200)
+                .body("items[0].status", equalTo("REJECTED")).body("items[0].reason", equalTo("从业人数已不足100人"))
+                .body("items[0].decidedBy", equalTo(Fixtures.ADMIN));
+        assertThat(count("select count(*) from audit_log where action = 'POLICY_DECIDE' and target_key = ?",
+                String.valueOf(app))).isEqualTo(1);
+        given().cookies(admin).redirects().follow(false).contentType(FORM).formParam("outcome", "APPROVED")
+                .formParam("reason", "改判").post("/policies/applications/" + app + "/decision").then().statusCode(404);
+        assertThat(Fixtures.asUser(ua).get("/api/policies/mine").then().statusCode(200).extract().jsonPath()
+                .getString(p + ".application")).isEqualTo("REJECTED");
+    }
+
+    static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    static Cookies signIn(String user, String password) {
+        return given().redirects().follow(false).formParam("j_username", user).formParam("j_password", password)
+                .post("/j_security_check").then().statusCode(302).extract().detailedCookies();
     }
 
     @Test
