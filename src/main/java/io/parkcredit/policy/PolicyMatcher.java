@@ -173,17 +173,25 @@ final class PolicyMatcher {
      * @return {matches lapsed, matches reopened}
      */
     static int[] lapse(Connection c, long policyId, Eligibility e, LocalDate day) throws SQLException {
+        return lapse(c, policyId, e, day, null);
+    }
+
+    /** As above, over the facts already in {@code factsTable} (null: computed in the statement). */
+    static int[] lapse(Connection c, long policyId, Eligibility e, LocalDate day, String factsTable) throws SQLException {
         List<Object> where = new ArrayList<>();
         String qualifies = where(e, day, where);
         String sql = "with q as (select pm.uscc, coalesce((" + qualifies + "), false) as ok"
-                + " from policy_matches pm left join (" + FACTS + ") f on f.uscc = pm.uscc where pm.policy_id = ?),"
+                + " from policy_matches pm left join " + (factsTable == null ? "(" + FACTS + ")" : factsTable)
+                + " f on f.uscc = pm.uscc where pm.policy_id = ?),"
                 + " u as (update policy_matches m set lapsed_at = case when q.ok then null else now() end"
                 + " from q where m.policy_id = ? and m.uscc = q.uscc and q.ok = (m.lapsed_at is not null)"
                 + " returning q.ok)"
                 + " select count(*) filter (where not ok), count(*) filter (where ok) from u";
         // the clauses' parameters stand first (the select list), then the facts' day, then the policy twice
         List<Object> params = new ArrayList<>(where);
-        params.add(Date.valueOf(day));
+        if (factsTable == null) {
+            params.add(Date.valueOf(day));
+        }
         params.add(policyId);
         params.add(policyId);
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -231,7 +231,7 @@ public class PolicyService {
                 }
                 total += n[0];
                 sms += n[1];
-                lapse(c, v, day);
+                lapse(c, v, day, facts);
             }
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
@@ -245,8 +245,8 @@ public class PolicyService {
      * (kept, left out of "policies for me" unless the firm has applied), lapsed ones whose firm
      * qualifies again reopen, both audited. One statement per policy ({@link PolicyMatcher#lapse}).
      */
-    private void lapse(Connection c, PolicyView v, LocalDate day) throws SQLException {
-        int[] n = PolicyMatcher.lapse(c, v.id(), v.eligibility(), day);
+    private void lapse(Connection c, PolicyView v, LocalDate day, String facts) throws SQLException {
+        int[] n = PolicyMatcher.lapse(c, v.id(), v.eligibility(), day, facts);
         if (n[0] > 0 || n[1] > 0) {
             audit.recordAs("system", "POLICY_LAPSE", "POLICY", String.valueOf(v.id()),
                     n[0] + " matches lapsed, " + n[1] + " reopened", null);
