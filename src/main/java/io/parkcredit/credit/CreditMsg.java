@@ -104,6 +104,9 @@ public interface CreditMsg {
     @Message("异议处理中")
     String underObjection();
 
+    @Message("附件（PDF、PNG 或 JPEG，每个不超过 1 MB）")
+    String files();
+
     @Message("{year} 年度财务报表有异议正在处理，图表仍按现有数据显示")
     String statementUnderObjection(int year);
 

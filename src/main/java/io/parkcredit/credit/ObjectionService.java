@@ -64,6 +64,9 @@ public class ObjectionService {
     @Inject
     RatingService ratings;
 
+    @Inject
+    AttachmentService attachments;
+
     /** {@code POST /api/objections} (API.md). */
     public record ObjectionInput(String uscc, String itemType, String itemRef, String reason) {
     }
@@ -132,6 +135,19 @@ public class ObjectionService {
                 .getSingleResult();
         audit.record("OBJECTION_SUBMITTED", "objection", id.toString(), uscc + " " + type + " " + ref + ", due " + due, reason);
         return view(id.longValue());
+    }
+
+    /**
+     * The page's objection form: the objection and its files in one transaction, so a refused file
+     * (type, size, count) leaves no objection behind.
+     */
+    @Transactional
+    public ObjectionView submit(ObjectionInput in, List<AttachmentService.Upload> files) {
+        ObjectionView o = submit(in);
+        for (AttachmentService.Upload f : files) {
+            attachments.upload("OBJECTION", o.id(), f.fileName(), f.contentType(), f.content());
+        }
+        return files.isEmpty() ? o : view(o.id());
     }
 
     /** Refers the objection to the item's source: the event's source unit, the loan's lender (ADMIN). */
