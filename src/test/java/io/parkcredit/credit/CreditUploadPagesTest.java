@@ -48,6 +48,13 @@ class CreditUploadPagesTest {
         String refused = objection(firm, f, loanRef, "过大.pdf", "application/pdf", big).then().statusCode(422).extract()
                 .asString();
         assertThat(refused).contains("id=\"credit-error\"").contains("1048576");
+        // the forms are bounded as every route but the bundle upload (BodyLimits): a body over 2 MiB is 413
+        // before it is read, a body of unknown length (chunked, as this client sends a file part) is 411
+        objection(firm, f, loanRef, "巨大.pdf", "application/pdf", Arrays.copyOf(PDF, 3 * 1024 * 1024)).then()
+                .statusCode(413);
+        given().cookies(firm).redirects().follow(false).multiPart("uscc", f.uscc()).multiPart("itemType", "LOAN")
+                .multiPart("itemRef", loanRef).multiPart("reason", "x").multiPart("files", "结清证明.pdf", PDF, "application/pdf")
+                .post("/credit/objections").then().statusCode(411);
         assertThat(asUser(f.user()).get("/api/objections").then().statusCode(200).extract().jsonPath().getInt("total"))
                 .isZero();
 
