@@ -8,6 +8,7 @@ import io.parkcredit.classification.ClassificationRules.Clause;
 import io.parkcredit.classification.ClassificationViews.Flow;
 import io.parkcredit.classification.ClassificationViews.NoticeView;
 import io.parkcredit.classification.ClassificationViews.ResultView;
+import io.parkcredit.credit.ObjectionMarks;
 import io.parkcredit.classification.ClassificationViews.RunView;
 import io.parkcredit.classification.ClassificationViews.TransitionView;
 import io.parkcredit.classification.ClassificationViews.YearOverview;
@@ -47,6 +48,9 @@ public class ClassificationService {
     private static final String RUN_COLUMNS = "r.id, r.year, r.version, r.status, r.evaluation_day, s.version,"
             + " r.red_count, r.white_count, r.yellow_count, r.none_count, r.created_by, r.created_at, r.published_by,"
             + " r.published_at, r.supersedes_run_id";
+
+    @Inject
+    ObjectionMarks objectionMarks;
 
     @Inject
     EntityManager em;
@@ -158,7 +162,10 @@ public class ClassificationService {
         long total = ((Number) count.getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.getResultList();
-        return new PageResult<>(found.stream().map(this::result).toList(), page.page(), page.size(), total);
+        ObjectionMarks.Marks marks = objectionMarks.forFirms(found.stream().map(r -> (String) r[0]).toList());
+        String prefix = run.year() + "/" + run.runId() + "/";
+        return new PageResult<>(found.stream().map(r -> result(r, marks.has("CLASSIFICATION", prefix + r[0])
+                || marks.anyOf((String) r[0], ObjectionMarks.FEEDING))).toList(), page.page(), page.size(), total);
     }
 
     /** One firm's entry in a run, with its clauses. */
@@ -416,10 +423,10 @@ public class ClassificationService {
         }).toList();
     }
 
-    private ResultView result(Object[] r) {
+    private ResultView result(Object[] r, boolean underObjection) {
         try {
             return new ResultView((String) r[0], (String) r[1], CreditList.valueOf((String) r[2]),
-                    json.readValue((String) r[3], CLAUSES));
+                    json.readValue((String) r[3], CLAUSES), underObjection);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored clauses are not readable", e);
         }

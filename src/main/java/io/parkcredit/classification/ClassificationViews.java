@@ -24,8 +24,12 @@ public final class ClassificationViews {
         }
     }
 
-    /** One firm's result with every clause checked (API.md). */
-    public record ResultView(String uscc, String name, CreditList list, List<Clause> clauses) {
+    /**
+     * One firm's result with every clause checked (API.md); {@code underObjection} (an addition): the
+     * result, or a record, loan or statement of the firm it was decided from, has an objection being
+     * handled (DOMAIN.md §8.2).
+     */
+    public record ResultView(String uscc, String name, CreditList list, List<Clause> clauses, boolean underObjection) {
     }
 
     /** A firm that changed list between two runs; a null list means "not classified in that run". */

@@ -43,6 +43,10 @@ public class AttachmentService {
             Instant uploadedAt) {
     }
 
+    /** A file as a page form uploads it, read after its size was checked. */
+    public record Upload(String fileName, String contentType, byte[] content) {
+    }
+
     /** A stored file as it is served. */
     public record File(String fileName, String contentType, byte[] content) {
     }

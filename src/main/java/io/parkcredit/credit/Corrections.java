@@ -46,10 +46,17 @@ public class Corrections {
     /** Sends the notices and re-decides the draft lists; returns how many notices were sent. */
     int correct(String uscc, String itemType, String itemRef, Long eventId, String lender, String cause, long causeId,
             String detail, LocalDate today) {
+        return correct(uscc, itemType, itemRef, eventId, lender, cause, causeId, detail, "", today);
+    }
+
+    /** As above; {@code firmOnly} is added to the firm's own notice (what the others must not read, e.g. its draft grade). */
+    int correct(String uscc, String itemType, String itemRef, Long eventId, String lender, String cause, long causeId,
+            String detail, String firmOnly, LocalDate today) {
         em.flush();
         int sent = em.createNativeQuery("""
                 insert into credit_corrections (uscc, item_type, item_ref, cause, cause_id, recipient_kind, recipient, detail)
-                select distinct ?1, ?2, ?3, ?4, ?5, x.kind, x.recipient, ?6 from (
+                select distinct ?1, ?2, ?3, ?4, ?5, x.kind, x.recipient,
+                       case when x.kind = 'FIRM' then cast(?6 as text) || ?9 else cast(?6 as text) end from (
                     select 'FIRM' kind, cast(?1 as text) recipient
                     union all
                     select 'INSTITUTION', ai.institution_code from monitoring_alerts a
@@ -63,7 +70,8 @@ public class Corrections {
                 on conflict do nothing""")
                 .setParameter(1, uscc).setParameter(2, itemType).setParameter(3, itemRef).setParameter(4, cause)
                 .setParameter(5, causeId).setParameter(6, detail).setParameter(7, eventId == null ? -1L : eventId)
-                .setParameter(8, lender == null ? "" : lender).executeUpdate();
+                .setParameter(8, lender == null ? "" : lender).setParameter(9, firmOnly == null ? "" : firmOnly)
+                .executeUpdate();
         reclassify(uscc, today);
         return sent;
     }

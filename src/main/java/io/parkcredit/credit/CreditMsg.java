@@ -104,6 +104,18 @@ public interface CreditMsg {
     @Message("异议处理中")
     String underObjection();
 
+    @Message("附件（PDF、PNG 或 JPEG，每个不超过 1 MB）")
+    String files();
+
+    @Message("{year} 年度财务报表有异议正在处理，图表仍按现有数据显示")
+    String statementUnderObjection(int year);
+
+    @Message("本评级申请或其所依据的信用记录、贷款、财务报表有异议正在处理")
+    String ratingUnderObjection();
+
+    @Message("该因素所依据的名单或信用等级有异议正在处理")
+    String factorUnderObjection();
+
     @Message("不予公示")
     String notPublished();
 

@@ -30,6 +30,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The §8 pages: a firm's records with their windows, its repair applications, objections,
@@ -89,6 +91,9 @@ public class CreditPages {
     @Inject
     CreditStats stats;
 
+    @Inject
+    AttachmentService attachments;
+
     @GET
     @Performs(Action.CREDIT_READ)
     public TemplateInstance home() {
@@ -140,16 +145,18 @@ public class CreditPages {
         }
     }
 
+    /** The objection form; with files it is posted as multipart (the body is bounded by {@code BodyLimits}). */
     @POST
     @Path("/objections")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RolesAllowed({Role.ADMIN_, Role.ENTERPRISE_})
     @Performs(Action.OBJECTION_SUBMIT)
-    public Object object(@FormParam("uscc") String uscc, @FormParam("itemType") String itemType,
-            @FormParam("itemRef") String itemRef, @FormParam("reason") String reason) {
+    public Object object(@RestForm("uscc") String uscc, @RestForm("itemType") String itemType,
+            @RestForm("itemRef") String itemRef, @RestForm("reason") String reason,
+            @RestForm("files") List<FileUpload> files) {
         try {
             ObjectionService.ObjectionView o = objections.submit(new ObjectionService.ObjectionInput(uscc, itemType, itemRef,
-                    reason));
+                    reason), uploads(files));
             return back(o.uscc());
         } catch (ProblemException e) {
             return refused(e, uscc);
@@ -185,16 +192,18 @@ public class CreditPages {
         }
     }
 
+    /** The repair form; with evidence files it is posted as multipart (the body is bounded by {@code BodyLimits}). */
     @POST
     @Path("/repairs")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RolesAllowed({Role.ADMIN_, Role.ENTERPRISE_})
     @Performs(Action.REPAIR_APPLY)
-    public Object apply(@FormParam("uscc") String uscc, @FormParam("itemRef") String itemRef,
-            @FormParam("evidence") String evidence, @FormParam("commitmentId") String commitmentId) {
+    public Object apply(@RestForm("uscc") String uscc, @RestForm("itemRef") String itemRef,
+            @RestForm("evidence") String evidence, @RestForm("commitmentId") String commitmentId,
+            @RestForm("files") List<FileUpload> files) {
         try {
             RepairService.RepairView r = repairs.apply(new RepairService.RepairInput(uscc, itemRef, lines(evidence),
-                    id("commitmentId", commitmentId)));
+                    id("commitmentId", commitmentId)), uploads(files));
             return back(r.uscc());
         } catch (ProblemException e) {
             return refused(e, uscc);
@@ -214,6 +223,50 @@ public class CreditPages {
         } catch (ProblemException e) {
             return refused(e, null);
         }
+    }
+
+    /** An evidence file, for its firm and the park only (another firm gets 404). */
+    @GET
+    @Path("/attachments/{id}")
+    @Produces(MediaType.WILDCARD)
+    @Performs(Action.CREDIT_ATTACHMENT_READ)
+    public Response attachment(@PathParam("id") long id) {
+        AttachmentService.File f = attachments.get(id);
+        return Response.ok(f.content(), f.contentType()).header("Content-Disposition", "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(f.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /**
+     * The chosen files of a form, read after their size is checked (a file input left empty posts a
+     * nameless empty part, which is no file). The service checks type, content and count.
+     */
+    private static List<AttachmentService.Upload> uploads(List<FileUpload> files) {
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        if (files.size() > AttachmentService.MAX_PER_OWNER) {
+            throw ProblemException.invalid("files", "at most " + AttachmentService.MAX_PER_OWNER + " files");
+        }
+        List<AttachmentService.Upload> out = new java.util.ArrayList<>();
+        for (FileUpload f : files) {
+            String name = f.fileName();
+            if ((name == null || name.isBlank()) && f.size() == 0) {
+                continue;
+            }
+            if (f.size() > AttachmentService.MAX_BYTES) {
+                throw ProblemException.invalid("files", (name == null ? "" : name + ": ") + "at most "
+                        + AttachmentService.MAX_BYTES + " bytes");
+            }
+            byte[] content;
+            try {
+                content = java.nio.file.Files.readAllBytes(f.uploadedFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("reading an uploaded file failed", e);
+            }
+            out.add(new AttachmentService.Upload(name, f.contentType(), content));
+        }
+        return out;
     }
 
     private TemplateInstance firmPage(String uscc, ProblemException error) {

@@ -2,6 +2,7 @@ package io.parkcredit.credit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.rating.RatingService;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.security.CurrentUser;
@@ -59,6 +60,12 @@ public class ObjectionService {
 
     @Inject
     Corrections corrections;
+
+    @Inject
+    RatingService ratings;
+
+    @Inject
+    AttachmentService attachments;
 
     /** {@code POST /api/objections} (API.md). */
     public record ObjectionInput(String uscc, String itemType, String itemRef, String reason) {
@@ -130,6 +137,19 @@ public class ObjectionService {
         return view(id.longValue());
     }
 
+    /**
+     * The page's objection form: the objection and its files in one transaction, so a refused file
+     * (type, size, count) leaves no objection behind.
+     */
+    @Transactional
+    public ObjectionView submit(ObjectionInput in, List<AttachmentService.Upload> files) {
+        ObjectionView o = submit(in);
+        for (AttachmentService.Upload f : files) {
+            attachments.upload("OBJECTION", o.id(), f.fileName(), f.contentType(), f.content());
+        }
+        return files.isEmpty() ? o : view(o.id());
+    }
+
     /** Refers the objection to the item's source: the event's source unit, the loan's lender (ADMIN). */
     @Transactional
     public ObjectionView refer(long id, ReferralInput in) {
@@ -185,9 +205,22 @@ public class ObjectionService {
             } else {
                 item.withdraw(em);
             }
+            // a rating still in its workflow that the item fed is scored again with the corrected data
+            List<RatingService.Rescored> rescored = type.equals("CLASSIFICATION") ? List.of()
+                    : ratings.rescoreAfterCorrection(uscc, type.equals("RATING") ? item.rowId() : null,
+                            "objection " + id + " " + outcome + " on " + type + " " + ref);
+            StringBuilder firmOnly = new StringBuilder();
+            for (RatingService.Rescored r : rescored) {
+                firmOnly.append("；评级申请 #").append(r.applicationId()).append(" 已按更正后的数据重新评分：")
+                        .append(r.gradeBefore() == null ? "无等级" : r.gradeBefore()).append("（").append(r.scoreBefore())
+                        .append("）→ ").append(r.gradeAfter() == null ? "无等级" : r.gradeAfter()).append("（")
+                        .append(r.scoreAfter()).append("）");
+                detail += ", rating application " + r.applicationId() + " re-scored " + r.gradeBefore() + " (" + r.scoreBefore()
+                        + ") -> " + r.gradeAfter() + " (" + r.scoreAfter() + ")";
+            }
             int sent = corrections.correct(uscc, type, ref, item.eventId(), item.lender(), "OBJECTION", id,
                     "异议处理：" + ref + (outcome == Outcome.CORRECTED ? " 已更正" : " 已撤销") + "（" + today + "）："
-                            + (reason.length() > 200 ? reason.substring(0, 200) + "…" : reason), today);
+                            + (reason.length() > 200 ? reason.substring(0, 200) + "…" : reason), firmOnly.toString(), today);
             detail += ", " + sent + " correction notice(s)";
         }
         em.createNativeQuery("""

@@ -62,6 +62,9 @@ public class RepairService {
     @Inject
     Corrections corrections;
 
+    @Inject
+    AttachmentService attachments;
+
     /** {@code POST /api/repairs} (API.md). */
     public record RepairInput(String uscc, String itemRef, List<String> evidence, Long commitmentId) {
     }
@@ -72,7 +75,8 @@ public class RepairService {
 
     public record RepairView(long id, String uscc, String name, String itemRef, String severity, List<String> evidence,
             long commitmentId, String status, LocalDate submittedOn, LocalDate dueOn, String reason, String decidedBy,
-            LocalDate decidedOn, LocalDate revokedOn, boolean overdue, int ruleVersion, Instant createdAt) {
+            LocalDate decidedOn, LocalDate revokedOn, boolean overdue, int ruleVersion, Instant createdAt,
+            List<AttachmentService.AttachmentView> attachments) {
     }
 
     /** One negative record of a firm with its §8.3 windows and what stands in the way of repairing it today. */
@@ -151,6 +155,19 @@ public class RepairService {
                 + record.fact().severity() + "), commitment " + commitment + ", " + evidence.size() + " evidence item(s), due "
                 + due, null);
         return view(id.longValue());
+    }
+
+    /**
+     * The page's repair form: the application and its evidence files in one transaction, so a refused
+     * file (type, size, count) leaves no application behind.
+     */
+    @Transactional
+    public RepairView apply(RepairInput in, List<AttachmentService.Upload> files) {
+        RepairView r = apply(in);
+        for (AttachmentService.Upload f : files) {
+            attachments.upload("REPAIR", r.id(), f.fileName(), f.contentType(), f.content());
+        }
+        return files.isEmpty() ? r : view(r.id());
     }
 
     private List<String> evidence(List<String> raw, Severity severity) {
@@ -303,7 +320,8 @@ public class RepairService {
         boolean overdue = "SUBMITTED".equals(r[7]) && LocalDate.now(clock).isAfter(due);
         return new RepairView(CreditSql.lng(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], evidence,
                 CreditSql.lng(r[6]), (String) r[7], CreditSql.date(r[8]), due, (String) r[10], (String) r[11],
-                CreditSql.date(r[12]), CreditSql.date(r[13]), overdue, CreditSql.integer(r[14]), CreditSql.instant(r[15]));
+                CreditSql.date(r[12]), CreditSql.date(r[13]), overdue, CreditSql.integer(r[14]), CreditSql.instant(r[15]),
+                AttachmentService.list(em, "REPAIR", id));
     }
 
     private Object[] lastApplication(long eventId) {

@@ -23,6 +23,7 @@ import io.parkcredit.shared.Reason;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.parkcredit.credit.ObjectionMarks;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class EnterpriseService {
+
+    @Inject
+    ObjectionMarks objectionMarks;
 
     @Inject
     CurrentUser currentUser;
@@ -109,27 +114,34 @@ public class EnterpriseService {
             return profiles;
         }
         String[] usccs = profiles.stream().map(Profile::uscc).toArray(String[]::new);
+        ObjectionMarks.Marks marks = objectionMarks.forFirms(Arrays.asList(usccs));
         Map<String, ClassificationRef> lists = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select distinct on (c.uscc) c.uscc, r.year, c.list
+                select distinct on (c.uscc) c.uscc, r.year, c.list, r.id
                 from classification_results c join classification_runs r on r.id = c.run_id
                 where r.status = 'PUBLISHED' and c.uscc = any(cast(?1 as text[]))
                 order by c.uscc, r.year desc""").setParameter(1, usccs).getResultList();
-        rows.forEach(r -> lists.put((String) r[0], new ClassificationRef(((Number) r[1]).intValue(), (String) r[2])));
+        rows.forEach(r -> lists.put((String) r[0], new ClassificationRef(((Number) r[1]).intValue(), (String) r[2],
+                marks.has("CLASSIFICATION", r[1] + "/" + r[3] + "/" + r[0])
+                        || marks.anyOf((String) r[0], ObjectionMarks.FEEDING))));
         Map<String, RatingRef> ratings = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rated = em.createNativeQuery("""
-                select distinct on (uscc) uscc, grade, score, valid_until from published_ratings
+                select distinct on (uscc) uscc, grade, score, valid_until,
+                       (select a.id from rating_applications a where a.published_rating_id = published_ratings.id limit 1)
+                from published_ratings
                 where uscc = any(cast(?1 as text[])) and valid_from <= ?2 and valid_until >= ?2
                   and (revoked_on is null or revoked_on > ?2)
                 order by uscc, valid_from desc""").setParameter(1, usccs)
                 .setParameter(2, Date.valueOf(LocalDate.now(clock))).getResultList();
         rated.forEach(r -> ratings.put((String) r[0], new RatingRef((String) r[1], (BigDecimal) r[2],
-                r[3] instanceof LocalDate day ? day : ((Date) r[3]).toLocalDate())));
+                r[3] instanceof LocalDate day ? day : ((Date) r[3]).toLocalDate(),
+                r[4] != null && marks.has("RATING", r[4].toString()) || marks.anyOf((String) r[0], ObjectionMarks.FEEDING))));
         return profiles.stream().map(p -> new Profile(p.uscc(), p.name(), p.registeredOn(), p.industryCode(),
                 p.registeredCapital(), p.employees(), p.status(), p.contactName(), p.contactMobile(), p.inPark(),
-                p.address(), p.patents(), p.softwareCopyrights(), lists.get(p.uscc()), ratings.get(p.uscc()))).toList();
+                p.address(), p.patents(), p.softwareCopyrights(), lists.get(p.uscc()), ratings.get(p.uscc()),
+                marks.any(p.uscc()))).toList();
     }
 
     @Transactional
@@ -137,8 +149,9 @@ public class EnterpriseService {
         currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
         LocalDate today = LocalDate.now(clock);
+        ObjectionMarks.Marks marks = objectionMarks.forFirm(e.uscc);
         return Loan.<Loan>find("uscc", Sort.descending("startDate").and("loanNo"), e.uscc).stream()
-                .map(l -> LoanView.of(l, today)).toList();
+                .map(l -> LoanView.of(l, today, marks.has("LOAN", l.lenderCode + "/" + l.loanNo))).toList();
     }
 
     @Transactional
@@ -146,16 +159,18 @@ public class EnterpriseService {
         currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
         LocalDate today = LocalDate.now(clock);
+        ObjectionMarks.Marks marks = objectionMarks.forFirm(e.uscc);
         return CreditEvent.<CreditEvent>find("uscc", Sort.descending("occurredOn").and("eventNo"), e.uscc).stream()
-                .map(ev -> EventView.of(ev, today)).toList();
+                .map(ev -> EventView.of(ev, today, marks.has("CREDIT_EVENT", ev.source + "/" + ev.eventNo))).toList();
     }
 
     @Transactional
     public List<StatementView> statements(String usccText) {
         currentUser.require(Action.ENTERPRISE_PRIVATE_READ);
         Enterprise e = privateOf(usccText);
+        ObjectionMarks.Marks marks = objectionMarks.forFirm(e.uscc);
         return FinancialStatement.<FinancialStatement>find("uscc", Sort.ascending("year"), e.uscc).stream()
-                .map(StatementView::of).toList();
+                .map(s -> StatementView.of(s, marks.has("FINANCIAL_STATEMENT", e.uscc + "/" + s.year))).toList();
     }
 
     /** Monthly IN/OUT totals of the last {@code months} calendar months up to today, oldest first. */
@@ -207,12 +222,14 @@ public class EnterpriseService {
         List<Loan> loans = Loan.list("uscc", Sort.descending("startDate").and("loanNo"), e.uscc);
         List<CreditEvent> events = CreditEvent.list("uscc", Sort.descending("occurredOn").and("eventNo"), e.uscc);
         List<FinancialStatement> statements = FinancialStatement.list("uscc", Sort.ascending("year"), e.uscc);
+        ObjectionMarks.Marks marks = objectionMarks.forFirm(e.uscc);
         return new Portrait(withStanding(List.of(Profile.of(e, true))).get(0), today, performance(loans, today), compliance(events, today),
                 statements.stream().map(s -> new YearFigures(s.year, s.revenue, s.netProfit, s.operatingCashFlow,
-                        s.totalAssets, s.totalLiabilities)).toList(),
+                        s.totalAssets, s.totalLiabilities, marks.has("FINANCIAL_STATEMENT", e.uscc + "/" + s.year))).toList(),
                 flows(e.uscc, 24), timeline(loans, events, statements, today),
-                loans.stream().map(l -> LoanView.of(l, today)).toList(),
-                events.stream().map(ev -> EventView.of(ev, today)).toList());
+                loans.stream().map(l -> LoanView.of(l, today, marks.has("LOAN", l.lenderCode + "/" + l.loanNo))).toList(),
+                events.stream().map(ev -> EventView.of(ev, today, marks.has("CREDIT_EVENT", ev.source + "/" + ev.eventNo)))
+                        .toList());
     }
 
     static Performance performance(List<Loan> loans, LocalDate today) {

@@ -12,12 +12,15 @@ public final class EnterpriseViews {
     private EnterpriseViews() {
     }
 
-    /** Latest classification of a firm, when one is published (API.md). */
-    public record ClassificationRef(int year, String list) {
+    /**
+     * Latest classification of a firm, when one is published (API.md); {@code underObjection} (an
+     * addition): the result or a record, loan or statement it was decided from is under objection (§8.2).
+     */
+    public record ClassificationRef(int year, String list, boolean underObjection) {
     }
 
-    /** Current rating of a firm, when one is published (API.md). */
-    public record RatingRef(String grade, BigDecimal score, LocalDate validUntil) {
+    /** Current rating of a firm, when one is published (API.md); {@code underObjection} as for the list (an addition). */
+    public record RatingRef(String grade, BigDecimal score, LocalDate validUntil, boolean underObjection) {
     }
 
     /** The enterprise profile of API.md: the enterprises.csv fields plus classification and rating. */
@@ -25,32 +28,32 @@ public final class EnterpriseViews {
     public record Profile(String uscc, String name, LocalDate registeredOn, String industryCode,
             BigDecimal registeredCapital, Integer employees, EnterpriseStatus status, String contactName,
             String contactMobile, boolean inPark, String address, int patents, int softwareCopyrights,
-            ClassificationRef classification, RatingRef rating) {
+            ClassificationRef classification, RatingRef rating, Boolean underObjection) {
 
         static Profile of(Enterprise e, boolean withContact) {
             return new Profile(e.uscc, e.name, e.registeredOn, e.industryCode, e.registeredCapital, e.employees,
                     e.status, withContact ? e.contactName : null,
                     withContact ? e.contactMobile : null, e.inPark, e.address, e.patents, e.softwareCopyrights,
-                    null, null);
+                    null, null, null);
         }
     }
 
     public record LoanView(String lenderCode, String loanNo, BigDecimal principal, LocalDate startDate,
-            LocalDate dueDate, LocalDate settledOn, boolean inArrears, long overdueDays) {
+            LocalDate dueDate, LocalDate settledOn, boolean inArrears, long overdueDays, boolean underObjection) {
 
-        static LoanView of(Loan l, LocalDate today) {
+        static LoanView of(Loan l, LocalDate today, boolean underObjection) {
             return new LoanView(l.lenderCode, l.loanNo, l.principal, l.startDate, l.dueDate, l.settledOn,
-                    l.inArrearsOn(today), l.overdueDaysOn(today));
+                    l.inArrearsOn(today), l.overdueDaysOn(today), underObjection);
         }
     }
 
     public record EventView(String source, String eventNo, EventType type, String typeLabel, boolean negative,
             Severity severity, LocalDate occurredOn, BigDecimal amount, String grade, String title, String detail,
-            LocalDate repairedOn, boolean counting) {
+            LocalDate repairedOn, boolean counting, boolean underObjection) {
 
-        static EventView of(CreditEvent e, LocalDate today) {
+        static EventView of(CreditEvent e, LocalDate today, boolean underObjection) {
             return new EventView(e.source, e.eventNo, e.type, e.type.label(), e.type.negative(), e.severity,
-                    e.occurredOn, e.amount, e.grade, e.title, e.detail, e.repairedOn, e.countsOn(today));
+                    e.occurredOn, e.amount, e.grade, e.title, e.detail, e.repairedOn, e.countsOn(today), underObjection);
         }
     }
 
@@ -59,13 +62,13 @@ public final class EnterpriseViews {
             BigDecimal accountsReceivable, BigDecimal equity, BigDecimal revenue, BigDecimal costOfSales,
             BigDecimal operatingProfit, BigDecimal netProfit, BigDecimal interestExpense,
             BigDecimal operatingCashFlow, BigDecimal retainedEarnings, BigDecimal rdExpense,
-            BigDecimal contractsSigned, BigDecimal contractsFulfilled) {
+            BigDecimal contractsSigned, BigDecimal contractsFulfilled, boolean underObjection) {
 
-        static StatementView of(FinancialStatement s) {
+        static StatementView of(FinancialStatement s, boolean underObjection) {
             return new StatementView(s.year, s.totalAssets, s.totalLiabilities, s.currentAssets,
                     s.currentLiabilities, s.inventory, s.cash, s.accountsReceivable, s.equity, s.revenue,
                     s.costOfSales, s.operatingProfit, s.netProfit, s.interestExpense, s.operatingCashFlow,
-                    s.retainedEarnings, s.rdExpense, s.contractsSigned, s.contractsFulfilled);
+                    s.retainedEarnings, s.rdExpense, s.contractsSigned, s.contractsFulfilled, underObjection);
         }
     }
 
@@ -85,7 +88,7 @@ public final class EnterpriseViews {
 
     /** 经营: a year of the operations trend. */
     public record YearFigures(int year, BigDecimal revenue, BigDecimal netProfit, BigDecimal operatingCashFlow,
-            BigDecimal totalAssets, BigDecimal totalLiabilities) {
+            BigDecimal totalAssets, BigDecimal totalLiabilities, boolean underObjection) {
     }
 
     /** The credit portrait along 履约, 合规 and 经营, with the timeline behind it. */

@@ -1,5 +1,6 @@
 package io.parkcredit.financing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parkcredit.shared.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,8 +27,22 @@ public final class CashFlowGrading {
     private CashFlowGrading() {
     }
 
-    /** One scored factor: stable code, points, and the facts in words. */
-    public record Factor(String code, int points, String detail, Reason reason) {
+    /**
+     * One scored factor: stable code, points, and the facts in words; {@code underObjection} (an
+     * addition, never stored, absent unless true) marks a factor whose list or grade has an objection
+     * being handled (DOMAIN.md §8.2) where the request is shown.
+     */
+    public record Factor(String code, int points, String detail, Reason reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean underObjection) {
+
+        public Factor(String code, int points, String detail, Reason reason) {
+            this(code, points, detail, reason, null);
+        }
+
+        /** This factor marked as under objection. */
+        public Factor markedUnderObjection() {
+            return new Factor(code, points, detail, reason, Boolean.TRUE);
+        }
     }
 
     /** The result: total score, grade, factors in table order. */

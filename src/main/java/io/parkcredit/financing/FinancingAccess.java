@@ -3,6 +3,7 @@ package io.parkcredit.financing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkcredit.credit.ObjectionMarks;
 import io.parkcredit.security.CurrentUser;
 import io.parkcredit.security.Role;
 import io.parkcredit.shared.ProblemException;
@@ -27,6 +28,9 @@ public class FinancingAccess {
 
     private static final TypeReference<List<CashFlowGrading.Factor>> FACTORS = new TypeReference<>() {
     };
+
+    @Inject
+    ObjectionMarks objectionMarks;
 
     @Inject
     EntityManager em;
@@ -117,6 +121,18 @@ public class FinancingAccess {
     private final java.util.concurrent.ConcurrentHashMap<String, List<CashFlowGrading.Factor>> parsedFactors =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The factors with the debtor's standing marked when the debtor's list or grade, or a record, loan
+     * or statement they were decided from, has an objection being handled (DOMAIN.md §8.2). The other
+     * factors come from the seller's flows and the confirmation, which are not objected to as items.
+     */
+    List<CashFlowGrading.Factor> marked(List<CashFlowGrading.Factor> factors, String debtorUscc) {
+        if (factors.isEmpty() || debtorUscc == null || !objectionMarks.forFirm(debtorUscc).any(debtorUscc)) {
+            return factors;
+        }
+        return factors.stream().map(f -> "DEBTOR_STANDING".equals(f.code()) ? f.markedUnderObjection() : f).toList();
+    }
+
     List<CashFlowGrading.Factor> factors(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -151,7 +167,8 @@ public class FinancingAccess {
 
     RequestView view(FinancingRequest r, List<String> routed) {
         return new RequestView(r.id, r.sellerUscc, r.debtorUscc, r.debtorName, r.invoiceNo, r.invoiceDate, r.amount,
-                r.dueDate, r.contractNo, r.requestedAmount, r.termDays, r.status, r.grade, r.score, factors(r.factors),
+                r.dueDate, r.contractNo, r.requestedAmount, r.termDays, r.status, r.grade, r.score,
+                marked(factors(r.factors), r.debtorUscc),
                 r.route, r.reason, r.isDebtorConfirmed(), r.gradedOn, r.sellerList, r.postedAt, r.pickupDeadline,
                 r.claimedBy, r.claimDeadline, r.guarantorCode, r.guaranteeLetterNo, r.guaranteeAmount, r.acceptedOfferId,
                 r.disbursedAmount, r.disbursedOn, r.repaymentDue, r.repaidOn, r.overrideReason, routed, r.version);

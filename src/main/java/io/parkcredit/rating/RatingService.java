@@ -1,5 +1,6 @@
 package io.parkcredit.rating;
 
+import io.parkcredit.credit.ObjectionMarks;
 import io.parkcredit.security.Action;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -90,6 +91,9 @@ public class RatingService {
 
     @Inject
     RatingScoring scoring;
+
+    @Inject
+    ObjectionMarks objectionMarks;
 
     /** A firm applies (its ENTERPRISE user, or ADMIN on its behalf). */
     @Transactional
@@ -273,6 +277,52 @@ public class RatingService {
         return view(id);
     }
 
+    /** An application scored again after a correction: its grade and score before and after. */
+    public record Rescored(long applicationId, String status, String gradeBefore, BigDecimal scoreBefore, String gradeAfter,
+            BigDecimal scoreAfter) {
+    }
+
+    /**
+     * Scores again the firm's applications still in the workflow (scored, not yet published) after an
+     * item feeding them was corrected or withdrawn on an objection (DOMAIN.md §8.2): the same on-site
+     * sheet, model version and rating day, over the registry as it is now. The state is kept; each
+     * application's audit names the cause. {@code applicationId} narrows it to one application (an
+     * objection to the rating result itself). The caller decided the objection under its own right.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Rescored> rescoreAfterCorrection(String uscc, Long applicationId, String cause) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select id from rating_applications where uscc = ?1"
+                + " and status in ('DRAFT', 'OBJECTED', 'AWAITING_APPROVAL', 'APPROVED') and onsite_scores is not null"
+                + " and (?2 = 0 or id = ?2) order by id for update").setParameter(1, uscc)
+                .setParameter(2, applicationId == null ? 0L : applicationId).getResultList();
+        List<Rescored> out = new ArrayList<>();
+        for (Object idValue : ids) {
+            long id = ((Number) idValue).longValue();
+            Object[] r = single(em.createNativeQuery("select status, fiscal_year, grade, score, cast(onsite_scores as text),"
+                    + " model_version, scored_on from rating_applications where id = ?1").setParameter(1, id));
+            App a = new App(id, uscc, (String) r[0], ((Number) r[1]).intValue(), (String) r[2], (BigDecimal) r[3], null, null);
+            Map<String, Double> onsite;
+            try {
+                onsite = json.readValue((String) r[4], SCORES);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored on-site scores of application " + id + " are not readable", e);
+            }
+            RatingModelService.Version model = r[5] == null ? models.current() : models.version(((Number) r[5]).intValue());
+            RatingResult result = compute(a, onsite, date(r[6]), model);
+            em.createNativeQuery("update rating_applications set score = ?2, grade = ?3, result = cast(?4 as jsonb),"
+                    + " version = version + 1, updated_at = now() where id = ?1").setParameter(1, id)
+                    .setParameter(2, result.score()).setParameter(3, result.grade() == null ? null : result.grade().name())
+                    .setParameter(4, write(result)).executeUpdate();
+            audit.record("RATING_RESCORED", "rating", key(id, uscc), a.status + " application scored again on " + r[6]
+                    + " after " + cause + ": " + (a.grade == null ? "no grade" : a.grade) + " (" + a.score + ") -> "
+                    + gradeText(result) + " (" + result.score() + ")", null);
+            out.add(new Rescored(id, a.status, a.grade, a.score, result.grade() == null ? null : result.grade().name(),
+                    result.score()));
+        }
+        return out;
+    }
+
     /** ADMIN approves (结果审定): the publicity period starts; a score below 10 ends without a grade. */
     @Transactional
     public ApplicationView approve(long id, LocalDate day) {
@@ -399,7 +449,10 @@ public class RatingService {
     }
 
     private RatingResult compute(App a, Map<String, Double> onsite, LocalDate day) {
-        RatingModelService.Version model = models.current();
+        return compute(a, onsite, day, models.current());
+    }
+
+    private RatingResult compute(App a, Map<String, Double> onsite, LocalDate day, RatingModelService.Version model) {
         RatingModel m = model.model();
         double total = m.totalWeight();
         List<FieldProblem> problems = new ArrayList<>();
@@ -491,6 +544,7 @@ public class RatingService {
         if (r == null) {
             throw ProblemException.notFound("rating application", Long.toString(id));
         }
+        ObjectionMarks.Marks marks = objectionMarks.forFirm((String) r[1]);
         try {
             return new ApplicationView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], date(r[5]), (String) r[6], ((Number) r[7]).intValue(),
@@ -499,7 +553,8 @@ public class RatingService {
                     r[12] == null ? null : ((Number) r[12]).intValue(), (BigDecimal) r[13], (String) r[14],
                     r[15] == null ? null : json.readValue((String) r[15], RatingResult.class), date(r[16]), date(r[17]),
                     (String) r[18], (String) r[19], (String) r[20], date(r[21]), date(r[22]), date(r[23]), date(r[24]),
-                    date(r[25]), (String) r[26]);
+                    date(r[25]), (String) r[26], marks.has("RATING", Long.toString(id))
+                            || marks.anyOf((String) r[1], ObjectionMarks.FEEDING));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored rating application " + id + " is not readable", e);
         }

@@ -12,13 +12,18 @@ public final class RatingViews {
     private RatingViews() {
     }
 
-    /** A rating application with every step's outcome so far. */
+    /**
+     * A rating application with every step's outcome so far; {@code underObjection}: the application's
+     * result, or a record, loan or statement of the firm it is scored from, has an objection being
+     * handled (DOMAIN.md §8.2).
+     */
     public record ApplicationView(long id, String uscc, String name, String kind, String status, LocalDate appliedOn,
             String appliedBy, int fiscalYear, List<Clause> qualification, String reviewNote,
             Map<String, Double> onsiteScores, String evaluator, Integer modelVersion, BigDecimal score, String grade,
             RatingResult result, LocalDate scoredOn, LocalDate objectionDeadline, String objection,
             String objectionAnswer, String approvedBy, LocalDate approvedOn, LocalDate publicityUntil,
-            LocalDate validFrom, LocalDate validUntil, LocalDate revokedOn, String revocationReason) {
+            LocalDate validFrom, LocalDate validUntil, LocalDate revokedOn, String revocationReason,
+            boolean underObjection) {
     }
 
     /** A published grade, as every signed-in role may see it. */

@@ -56,8 +56,13 @@ class CreditRepairBrowserTest extends BrowserTest {
             page.locator("#commitment-form button[type=submit]").click();
             assertThat(page.locator("#commitments-table")).containsText("安全警示标志整改修复承诺");
             page.locator(row + " textarea[name=evidence]").fill("罚款缴纳凭证 2025-001\n整改验收报告");
+            // with the scanned receipt as a file
+            byte[] receipt = "%PDF-1.4\n% 罚款缴纳凭证\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            page.locator(row + " input[type=file][name=files]").setInputFiles(
+                    new com.microsoft.playwright.options.FilePayload("缴款凭证.pdf", "application/pdf", receipt));
             page.locator(row + " form.repair-form button[type=submit]").click();
             assertThat(page.locator("#repairs-table .repair-status").first()).hasText("已提交");
+            assertThat(page.locator("#repairs-table a.attachment").first()).hasText("缴款凭证.pdf");
             assertThat(page.locator(row)).containsText("已有修复申请在办理中");
 
             // the park approves it from its queue
@@ -66,6 +71,15 @@ class CreditRepairBrowserTest extends BrowserTest {
             park.navigate(base + "credit");
             String queued = "#repairs-table tr:has-text('" + ref + "')";
             assertThat(park.locator(queued)).containsText("罚款缴纳凭证 2025-001");
+            // the park opens the file the firm attached
+            com.microsoft.playwright.Download download = park.waitForDownload(
+                    () -> park.locator(queued + " a.attachment").click());
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("缴款凭证.pdf");
+            try (java.io.InputStream in = download.createReadStream()) {
+                org.assertj.core.api.Assertions.assertThat(in.readAllBytes()).isEqualTo(receipt);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             park.locator(queued + " input[name=reason]").fill("罚款已缴清，整改已验收");
             park.locator(queued + " button[value=APPROVED]").click();
             assertThat(park.locator(queued)).hasCount(0);

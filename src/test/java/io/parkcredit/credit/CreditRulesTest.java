@@ -234,6 +234,84 @@ class CreditRulesTest {
         assertThat(CAL_2025.isWorkingDay(LocalDate.parse("2025-10-08"))).isFalse();
     }
 
+    /**
+     * 2026 as the State Council General Office's notice on the 2026 holidays sets it (国务院办公厅关于2026年
+     * 部分节假日安排的通知): 元旦 1–3 Jan, Sunday 4 Jan worked; 春节 15–23 Feb, Saturdays 14 and 28 Feb worked;
+     * 清明 4–6 Apr; 劳动节 1–5 May, Saturday 9 May worked; 端午 19–21 Jun; 中秋 25–27 Sep; 国庆 1–7 Oct,
+     * Sunday 20 Sep and Saturday 10 Oct worked. {@code ParkCalendarTest} checks that V020 holds exactly these days.
+     */
+    static final WorkingCalendar CAL_2026 = new WorkingCalendar(days2026("""
+            2026-01-01..2026-01-03 2026-02-15..2026-02-23 2026-04-04..2026-04-06 2026-05-01..2026-05-05
+            2026-06-19..2026-06-21 2026-09-25..2026-09-27 2026-10-01..2026-10-07"""),
+            days2026("2026-01-04 2026-02-14 2026-02-28 2026-05-09 2026-09-20 2026-10-10"));
+
+    static Set<LocalDate> days2026(String spec) {
+        Set<LocalDate> out = new java.util.TreeSet<>();
+        for (String part : spec.trim().split("\\s+")) {
+            String[] ft = part.split("\\.\\.");
+            LocalDate from = LocalDate.parse(ft[0]);
+            LocalDate to = ft.length == 1 ? from : LocalDate.parse(ft[1]);
+            from.datesUntil(to.plusDays(1)).forEach(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void the2026CalendarHas33HolidaysAndSixMakeUpWorkdays() {
+        // 3 + 9 + 3 + 5 + 3 + 3 + 7 holidays
+        assertThat(CAL_2026.holidays()).hasSize(33);
+        assertThat(CAL_2026.makeUpWorkdays()).hasSize(6);
+        // every make-up workday is a Saturday or Sunday
+        assertThat(CAL_2026.makeUpWorkdays()).allMatch(d -> d.getDayOfWeek().getValue() >= 6);
+        // working days in 2026 (starts on a Thursday, 365 days): 261 weekdays, minus the 19 holidays on a weekday
+        // (元旦 2, 春节 6, 清明 1, 劳动节 3, 端午 1, 中秋 1, 国庆 5), plus 6 make-up days
+        assertThat(CAL_2026.workingDaysBetween(LocalDate.parse("2025-12-31"), LocalDate.parse("2026-12-31"))).isEqualTo(248);
+    }
+
+    @ParameterizedTest(name = "2026: {0} + {1} working days = {2}")
+    @CsvSource({
+        // 春节 2026: Fri 13 Feb; Sat 14 (make-up) 1; 15–23 off; Tue 24 2, Wed 25 3, Thu 26 4, Fri 27 5,
+        // Sat 28 (make-up) 6, Mon 2 Mar 7, Tue 3 8, Wed 4 9, Thu 5 10
+        "2026-02-13, 1, 2026-02-14",
+        "2026-02-13, 2, 2026-02-24",
+        "2026-02-13, 5, 2026-02-27",
+        "2026-02-13, 6, 2026-02-28",
+        "2026-02-13, 7, 2026-03-02",
+        "2026-02-13, 10, 2026-03-05",
+        // submitted on the make-up Saturday 14 Feb: 5 working days end on the second make-up Saturday
+        "2026-02-14, 5, 2026-02-28",
+        // submitted on the eve (Mon 23 Feb is still a holiday): Tue 24 is the first
+        "2026-02-20, 1, 2026-02-24",
+        // 元旦: Wed 31 Dec 2025, 1–3 Jan off, Sun 4 Jan worked, Mon 5 Jan
+        "2025-12-31, 1, 2026-01-04",
+        "2025-12-31, 2, 2026-01-05",
+        // 劳动节: Thu 30 Apr; 1–5 May off; Wed 6, Thu 7, Fri 8, Sat 9 (make-up), Mon 11
+        "2026-04-30, 4, 2026-05-09",
+        "2026-04-30, 5, 2026-05-11",
+        // 中秋 and 国庆: Fri 18 Sep; Sun 20 (make-up) 1, Mon 21–Thu 24 2–5, [25–27 off], Mon 28 6, Tue 29 7,
+        // Wed 30 8, [1–7 Oct off], Thu 8 9, Fri 9 10, Sat 10 (make-up) 11
+        "2026-09-18, 1, 2026-09-20",
+        "2026-09-18, 6, 2026-09-28",
+        "2026-09-18, 10, 2026-10-09",
+        "2026-09-18, 11, 2026-10-10",
+    })
+    void workingDaysIn2026FollowTheStateCouncilNotice(LocalDate start, int n, LocalDate expected) {
+        assertThat(CAL_2026.plusWorkingDays(start, n)).isEqualTo(expected);
+    }
+
+    @Test
+    void springFestival2026CountsBothMakeUpSaturdays() {
+        // Fri 13 Feb (excluded) to Thu 5 Mar (included): 14, 24–28 Feb, 2–5 Mar
+        assertThat(CAL_2026.workingDaysBetween(LocalDate.parse("2026-02-13"), LocalDate.parse("2026-03-05"))).isEqualTo(10);
+        assertThat(CAL_2026.isWorkingDay(LocalDate.parse("2026-02-14"))).isTrue();
+        assertThat(CAL_2026.isWorkingDay(LocalDate.parse("2026-02-28"))).isTrue();
+        assertThat(CAL_2026.isWorkingDay(LocalDate.parse("2026-02-16"))).isFalse();
+        assertThat(CAL_2026.isWorkingDay(LocalDate.parse("2026-02-23"))).isFalse();
+        assertThat(CAL_2026.isWorkingDay(LocalDate.parse("2026-02-24"))).isTrue();
+        // an ordinary Saturday is not worked
+        assertThat(CAL_2026.isWorkingDay(LocalDate.parse("2026-03-07"))).isFalse();
+    }
+
     // ------------------------------------------------------------------ verification tiers
 
     @ParameterizedTest(name = "red={0} grade=[{1}] general=[{2}]: {3} ({4})")

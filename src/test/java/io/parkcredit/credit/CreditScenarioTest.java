@@ -74,9 +74,8 @@ class CreditScenarioTest {
                 .extract().jsonPath().getLong("id");
     }
 
-    @Test
-    void aRepairedGeneralRecordPutsTheFirmOnRedAndTellsTheBankThatWasAlerted() {
-        // given an ADMIN rule that tells lenders of a firm's GENERAL 经营异常 records
+    /** An ADMIN monitoring rule that tells lenders of a firm's GENERAL 经营异常 records (added once). */
+    static void abnormalOperationAlertsLenders() {
         List<Map<String, Object>> rules = asAdmin().get("/api/monitoring/rules").then().statusCode(200).extract().jsonPath()
                 .getList("$");
         if (rules.stream().noneMatch(r -> "ABNORMAL_OPERATION".equals(r.get("eventType")) && "GENERAL".equals(r.get("severity")))) {
@@ -94,6 +93,12 @@ class CreditScenarioTest {
             rule.put("reason", "经营异常同时告知贷款银行");
             asAdmin().contentType("application/json").body(rule).post("/api/monitoring/rules").then().statusCode(201);
         }
+    }
+
+    @Test
+    void aRepairedGeneralRecordPutsTheFirmOnRedAndTellsTheBankThatWasAlerted() {
+        // given an ADMIN rule that tells lenders of a firm's GENERAL 经营异常 records
+        abnormalOperationAlertsLenders();
         // and a firm with a loan from its bank that is reported for a GENERAL record on 10 March
         TestClock.set(LocalDate.of(Y, 3, 12));
         Firm f = firm("修复", Y + "-01-15", (Y + 1) + "-06-30", null);
