@@ -221,6 +221,25 @@ public class DealService {
         return OfferCosts.compare(offers, r.guaranteeAmount, r.guaranteeFeeRate);
     }
 
+    /** The guarantee on a request as its readers see it (a bank on a MIXED request it receives): null without one. */
+    public record GuaranteeInfo(String guarantorCode, String guarantorName, String letterNo, BigDecimal amount,
+            BigDecimal feeRate) {
+    }
+
+    @Transactional
+    public GuaranteeInfo guarantee(long id) {
+        currentUser.require(Action.FINANCING_READ);
+        FinancingRequest r = access.visible(id, false);
+        if (r.guarantorCode == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> name = em.createNativeQuery("select name from institutions where code = ?1")
+                .setParameter(1, r.guarantorCode).getResultList();
+        return new GuaranteeInfo(r.guarantorCode, name.isEmpty() ? null : (String) name.get(0), r.guaranteeLetterNo,
+                r.guaranteeAmount, r.guaranteeFeeRate);
+    }
+
     @Transactional
     public RequestView accept(long id, long offerId) {
         currentUser.require(Action.FINANCING_ACCEPT);

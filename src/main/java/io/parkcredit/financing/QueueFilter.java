@@ -131,9 +131,13 @@ public record QueueFilter(Sort sort, boolean descending, List<Grade> grades, Lis
                 continue;
             }
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("query", "not a query string: " + e.getMessage());
+            }
         }
         return out;
     }

@@ -102,8 +102,9 @@ public class WorkbenchPages {
     @Performs(Action.FINANCING_CLAIM)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response claim(@PathParam("id") long id, @FormParam("back") String back) {
+        URI to = queueLink(back);
         deals.claim(id);
-        return Response.seeOther(queueLink(back)).build();
+        return Response.seeOther(to).build();
     }
 
     @POST
