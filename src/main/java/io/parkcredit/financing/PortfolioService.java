@@ -199,14 +199,14 @@ public class PortfolioService {
         Query q = em.createNativeQuery("""
                 select r.id, r.seller_uscc, se.name, r.debtor_name, r.disbursed_amount, r.repayment_due
                 from financing_requests r left join enterprises se on se.uscc = r.seller_uscc
-                where (r.claimed_by = ?1 or r.guarantor_code = ?1) and r.status = 'DISBURSED' and """ + condition);
+                where (r.claimed_by = ?1 or r.guarantor_code = ?1) and r.status = 'DISBURSED'""" + " and " + condition);
         q.setParameter(1, inst).setParameter(2, Date.valueOf(today));
         if (until != null) {
             q.setParameter(3, Date.valueOf(until));
         }
         List<Repayment> out = new ArrayList<>();
         for (Object[] r : rows(q)) {
-            LocalDate due = ((Date) r[5]).toLocalDate();
+            LocalDate due = r[5] instanceof LocalDate d ? d : ((Date) r[5]).toLocalDate();
             out.add(new Repayment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     (BigDecimal) r[4], due, ChronoUnit.DAYS.between(today, due)));
         }

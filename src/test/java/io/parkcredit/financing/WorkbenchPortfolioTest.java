@@ -83,9 +83,9 @@ class WorkbenchPortfolioTest {
         }
         Fixtures.asUser(bank.user()).contentType("application/json").body(Map.of())
                 .post("/api/financing-requests/" + r[6] + "/repayment").then().statusCode(200);
-        // r5 fell due three days ago
-        FinancingFixtures.sql(ds, "update financing_requests set repayment_due = ? where id = ?",
-                FinancingFixtures.today().minusDays(3), r[5]);
+        // r5 was disbursed 33 days ago for 30 days: it fell due three days ago
+        FinancingFixtures.sql(ds, "update financing_requests set disbursed_on = ?, repayment_due = ? where id = ?",
+                FinancingFixtures.today().minusDays(33), FinancingFixtures.today().minusDays(3), r[5]);
         Map<String, Object> limit = new HashMap<>();
         limit.put("kind", "DEBTOR");
         limit.put("subject", d1.uscc());
