@@ -153,6 +153,35 @@ class WorkbenchLimitsTest {
     }
 
     @Test
+    void aGuarantorsGuaranteesCountAgainstItsLimit() {
+        Firm seller = FinancingFixtures.firm("限额担保卖方");
+        Firm debtor = FinancingFixtures.firm("限额担保买方");
+        FinancingFixtures.steadyFlows(seller.uscc(), debtor.uscc());
+        Inst guarantor = FinancingFixtures.guarantor();
+        // MIXED requests: on the guarantors' leg first
+        long a = FinancingFixtures.post(seller, receivable(debtor.uscc(), Fixtures.newCode("GL"), 150_000, 100_000, 90))
+                .getLong("id");
+        long b = FinancingFixtures.post(seller, receivable(debtor.uscc(), Fixtures.newCode("GL"), 150_000, 90_000, 90))
+                .getLong("id");
+        long c = FinancingFixtures.post(seller, receivable(debtor.uscc(), Fixtures.newCode("GL"), 150_000, 80_000, 90))
+                .getLong("id");
+        setLimit(guarantor, "TOTAL", "", 150_000);
+        claim(guarantor.user(), a).then().statusCode(200);
+        // once committed it holds the guaranteed 70,000, no longer the requested 100,000
+        Fixtures.asUser(guarantor.user()).contentType("application/json")
+                .body(Map.of("letterNo", "BH-LIM-1", "amount", 70_000, "feeRate", 1.5))
+                .post("/api/financing-requests/" + a + "/guarantee").then().statusCode(200);
+        // 70,000 + 90,000 = 160,000 > 150,000
+        JsonPath refused = claim(guarantor.user(), b).then().statusCode(409).extract().jsonPath();
+        assertThat(refused.getString("limit.kind")).isEqualTo("TOTAL");
+        assertThat(new BigDecimal(refused.getString("headroom"))).isEqualByComparingTo("80000");
+        // 70,000 + 80,000 = 150,000: exactly the limit
+        claim(guarantor.user(), c).then().statusCode(200);
+        assertThat((BigDecimal) FinancingFixtures.rows(ds, "select financing_outstanding(?, 'TOTAL', '')", guarantor.code())
+                .get(0)[0]).isEqualByComparingTo("150000");
+    }
+
+    @Test
     void limitsAreAnInstitutionsOwnAndCheckedOnInput() {
         Inst bank = FinancingFixtures.bank();
         Inst other = FinancingFixtures.bank();
