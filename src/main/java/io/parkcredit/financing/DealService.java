@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The institutions' side of a request (DOMAIN.md §7): the claim (one winner; the row is locked so
@@ -49,6 +50,9 @@ public class DealService {
 
     @Inject
     FinancingRows rows;
+
+    @Inject
+    LimitService limits;
 
     public record OfferInput(BigDecimal amount, BigDecimal rate, Integer termDays, LocalDate expiresOn, String note) {
     }
@@ -89,6 +93,13 @@ public class DealService {
                     FinancingRequest r = why.request();
                     if (r.status == RequestStatus.ROUTED && !why.onLeg()) {
                         return ProblemException.conflict("not-on-leg", "request " + id + " is now with " + r.route);
+                    }
+                    if (r.status == RequestStatus.ROUTED) {
+                        BigDecimal more = why.requestedAmount();
+                        Optional<LimitService.Breach> breach = limits.breach(inst, id, more);
+                        if (breach.isPresent()) {
+                            return LimitService.refusal(id, breach.get(), more);
+                        }
                     }
                     r.claimBy(inst, now, config.claimWindow());
                     return ProblemException.conflict("changed", "request " + id + " changed while claiming; try again");
@@ -166,9 +177,20 @@ public class DealService {
         String note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
         return rows.offer(id, inst, currentUser.name(), now, in, note).orElseThrow(() -> {
             // why not: the same checks as the statement's conditions, in the order a caller expects them
-            FinancingRequest r = refused(id, inst).request();
+            FinancingRows.Refusal why = refused(id, inst);
+            FinancingRequest r = why.request();
             if (in.amount().compareTo(r.amount) > 0) {
                 return ProblemException.invalid("amount", "must not exceed the receivable's amount " + r.amount);
+            }
+            if (inst.equals(r.claimedBy) && r.route == Route.BANKS
+                    && (r.status == RequestStatus.CLAIMED || r.status == RequestStatus.OFFERED)) {
+                BigDecimal held = why.heldAmount();
+                BigDecimal after = r.status == RequestStatus.CLAIMED ? in.amount() : held.max(in.amount());
+                BigDecimal more = after.subtract(held);
+                Optional<LimitService.Breach> breach = limits.breach(inst, id, more);
+                if (breach.isPresent()) {
+                    return LimitService.refusal(id, breach.get(), more);
+                }
             }
             r.recordOffer(inst, now);
             return ProblemException.conflict("changed", "request " + id + " changed while offering; try again");
@@ -185,6 +207,37 @@ public class DealService {
                     currentUser.institutionCode()).stream().map(OfferView::of).toList();
         }
         return FinancingOffer.<FinancingOffer>list("requestId = ?1 order by id", id).stream().map(OfferView::of).toList();
+    }
+
+    /**
+     * The offers on a request compared on their total cost over the term (interest and the
+     * guarantee's fee, annualised, {@link OfferCosts}); the cheapest open one is marked. Who may read
+     * the offers may read their comparison.
+     */
+    @Transactional
+    public List<OfferCosts.OfferCost> offerCosts(long id) {
+        List<OfferView> offers = offers(id);
+        FinancingRequest r = em.find(FinancingRequest.class, id);
+        return OfferCosts.compare(offers, r.guaranteeAmount, r.guaranteeFeeRate);
+    }
+
+    /** The guarantee on a request as its readers see it (a bank on a MIXED request it receives): null without one. */
+    public record GuaranteeInfo(String guarantorCode, String guarantorName, String letterNo, BigDecimal amount,
+            BigDecimal feeRate) {
+    }
+
+    @Transactional
+    public GuaranteeInfo guarantee(long id) {
+        currentUser.require(Action.FINANCING_READ);
+        FinancingRequest r = access.visible(id, false);
+        if (r.guarantorCode == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> name = em.createNativeQuery("select name from institutions where code = ?1")
+                .setParameter(1, r.guarantorCode).getResultList();
+        return new GuaranteeInfo(r.guarantorCode, name.isEmpty() ? null : (String) name.get(0), r.guaranteeLetterNo,
+                r.guaranteeAmount, r.guaranteeFeeRate);
     }
 
     @Transactional
@@ -204,6 +257,9 @@ public class DealService {
         }
         r.accept(offerId, clock.instant());
         o.status = "ACCEPTED";
+        // what the bank holds from now on: the accepted offer's amount
+        em.createNativeQuery("update financing_requests set held_amount = ?1 where id = ?2")
+                .setParameter(1, o.amount).setParameter(2, id).executeUpdate();
         em.createNativeQuery("update financing_offers set status = 'CLOSED' where request_id = ?1 and id <> ?2 and status = 'OPEN'")
                 .setParameter(1, id).setParameter(2, offerId).executeUpdate();
         access.step(id, "ACCEPTED", o.institutionCode, "offer " + offerId);

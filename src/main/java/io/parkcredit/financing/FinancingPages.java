@@ -55,7 +55,8 @@ public class FinancingPages {
 
         static native TemplateInstance detail(RequestView r, List<DealService.OfferView> offers,
                 List<ConsentService.ConsentView> consents, boolean seller, boolean debtor, boolean institution,
-                boolean bank, boolean guarantor, boolean admin, boolean claimant, LocalDate offerExpiry);
+                boolean bank, boolean guarantor, boolean admin, boolean claimant, LocalDate offerExpiry,
+                List<OfferCosts.OfferCost> costs, DealService.GuaranteeInfo guarantee);
 
         static native TemplateInstance funnel(FunnelService.Funnel funnel, String chartData);
     }
@@ -141,7 +142,8 @@ public class FinancingPages {
         return page.render(Templates.detail(r, deals.offers(id), consents.list(id), seller,
                 own != null && own.equals(r.debtorUscc()), institution, currentUser.has(Role.BANK),
                 currentUser.has(Role.GUARANTOR), currentUser.has(Role.ADMIN),
-                institution && currentUser.institutionCode().equals(r.claimedBy()), LocalDate.now(clock).plusDays(7)));
+                institution && currentUser.institutionCode().equals(r.claimedBy()), LocalDate.now(clock).plusDays(7),
+                deals.offerCosts(id), deals.guarantee(id)));
     }
 
     // One route per action, each with the roles of its action: a page can never admit more than the

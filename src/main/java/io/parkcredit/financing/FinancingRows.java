@@ -51,10 +51,12 @@ public class FinancingRows {
                 with claimed as (
                     update financing_requests r
                        set status = 'CLAIMED', claimed_by = ?, claimed_at = ?, claim_deadline = ?,
-                           first_claimed_at = coalesce(r.first_claimed_at, ?), version = r.version + 1
+                           first_claimed_at = coalesce(r.first_claimed_at, ?), held_amount = r.requested_amount,
+                           version = r.version + 1
                      where r.id = ? and r.status = 'ROUTED'
                        and exists (select 1 from financing_routes rt
                                    where rt.institution_code = ? and rt.leg = r.route and rt.request_id = r.id)
+                       and financing_within_limits(?, r.id, r.requested_amount)
                     returning r.*),
                 step as (
                     insert into financing_steps (request_id, step, institution_code, actor, at, detail)
@@ -74,20 +76,30 @@ public class FinancingRows {
         ps.setLong(5, id);
         ps.setString(6, institution);
         ps.setString(7, institution);
-        ps.setString(8, actor);
-        ps.setTimestamp(9, at);
+        ps.setString(8, institution);
+        ps.setString(9, actor);
         ps.setTimestamp(10, at);
-        ps.setString(11, actor);
-        ps.setString(12, institution);
+        ps.setTimestamp(11, at);
+        ps.setString(12, actor);
+        ps.setString(13, institution);
     }
+
+    /**
+     * What the claimant holds on a request after an offer (parameters: the offer's amount twice): the
+     * first offer's amount, then the highest of its offers.
+     */
+    static final String OFFER_HELD = "(case when r.status = 'CLAIMED' then cast(? as numeric)"
+            + " else greatest(coalesce(r.held_amount, r.requested_amount), cast(? as numeric)) end)";
 
     /** The offer statement (see {@link #offer}); parameters by {@link #bindOffer}. */
     public static final String OFFER_SQL = """
                 with req as (
                     update financing_requests r
-                       set status = 'OFFERED', offered_at = coalesce(r.offered_at, ?), version = r.version + 1
+                       set status = 'OFFERED', offered_at = coalesce(r.offered_at, ?),
+                           held_amount = %1$s, version = r.version + 1
                      where r.id = ? and r.status in ('CLAIMED', 'OFFERED') and r.claimed_by = ? and r.route = 'BANKS'
                        and r.amount >= ?
+                       and financing_within_limits(?, r.id, %1$s - coalesce(r.held_amount, r.requested_amount))
                     returning r.id),
                 o as (
                     insert into financing_offers (request_id, institution_code, amount, rate, term_days, expires_on, note,
@@ -101,15 +113,20 @@ public class FinancingRows {
                     insert into audit_log (at, actor, action, target_type, target_key, detail, reason)
                     select ?, ?, 'FINANCING_OFFERED', 'financing_request', request_id::text, ?, null from o)
                 select id, request_id, institution_code, amount, rate, term_days, expires_on, note, status, created_at
-                from o""";
+                from o""".formatted(OFFER_HELD);
 
     public static void bindOffer(PreparedStatement ps, long id, String institution, String actor, Instant now,
             BigDecimal amount, BigDecimal rate, int termDays, LocalDate expiresOn, String note) throws SQLException {
         Timestamp at = Timestamp.from(now);
         int i = 1;
         ps.setTimestamp(i++, at);
+        ps.setBigDecimal(i++, amount);
+        ps.setBigDecimal(i++, amount);
         ps.setLong(i++, id);
         ps.setString(i++, institution);
+        ps.setBigDecimal(i++, amount);
+        ps.setString(i++, institution);
+        ps.setBigDecimal(i++, amount);
         ps.setBigDecimal(i++, amount);
         ps.setString(i++, institution);
         ps.setBigDecimal(i++, amount);
@@ -305,12 +322,14 @@ public class FinancingRows {
      * request's state as a detached {@link FinancingRequest} (its state checks name the conflict),
      * whether it was routed to the institution at all, and on its current leg. Empty when missing.
      */
-    record Refusal(FinancingRequest request, boolean routedTo, boolean onLeg) {
+    record Refusal(FinancingRequest request, boolean routedTo, boolean onLeg, BigDecimal requestedAmount,
+            BigDecimal heldAmount) {
     }
 
     Optional<Refusal> refusal(long id, String institution) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select r.status, r.route, r.claimed_by, r.amount,
+                select r.status, r.route, r.claimed_by, r.amount, r.requested_amount,
+                       coalesce(r.held_amount, r.requested_amount),
                        exists (select 1 from financing_routes rt where rt.request_id = r.id and rt.institution_code = ?),
                        exists (select 1 from financing_routes rt where rt.request_id = r.id and rt.institution_code = ?
                                and rt.leg = r.route)
@@ -328,7 +347,8 @@ public class FinancingRows {
                 r.route = Route.valueOf(rs.getString(2));
                 r.claimedBy = rs.getString(3);
                 r.amount = rs.getBigDecimal(4);
-                return Optional.of(new Refusal(r, rs.getBoolean(5), rs.getBoolean(6)));
+                return Optional.of(new Refusal(r, rs.getBoolean(7), rs.getBoolean(8), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read financing request " + id, e);

@@ -157,7 +157,17 @@ public enum Action {
             ADMIN, REGULATOR),
     PARK_CALENDAR_CHANGE("credit", "维护节假日 Keep the holiday calendar", false, "", ADMIN),
     PUBLICITY_READ("credit", "信用公示 Search the public disclosure", true, "",
-            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT);
+            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT),
+
+    // --- financing workbench: decision queue, lending limits, portfolio (DOMAIN.md §7)
+    FINANCING_QUEUE("financing", "决策队列与保存的筛选 Sort and filter the queue, keep one's own saved filters", false,
+            "its own institution's queue; its own filters", BANK, GUARANTOR),
+    FINANCING_LIMITS_VIEW("financing", "读取授信限额 Read lending limits, their headroom and history", false,
+            "BANK, GUARANTOR: its own institution's", ADMIN, REGULATOR, BANK, GUARANTOR),
+    FINANCING_LIMITS_EDIT("financing", "设定授信限额 Set or remove a lending limit", false,
+            "its own institution's", BANK, GUARANTOR),
+    PORTFOLIO_VIEW("financing", "资产组合 Read the portfolio: holdings, exposure, repayments, win rate; CSV", false,
+            "BANK, GUARANTOR: its own institution's", ADMIN, REGULATOR, BANK, GUARANTOR);
 
     private final String feature;
     private final String label;

@@ -93,7 +93,9 @@ class TranslationTest {
         long requestId = FinancingFixtures.post(seller, FinancingFixtures.receivable(debtor.uscc(),
                 Fixtures.newCode("TR"), 150_000, 100_000, 90)).getLong("id");
         String request = "/financing/" + requestId;
-        admin.addAll(List.of("/financing", request, "/financing/funnel", "/financing?status=ROUTED"));
+        admin.addAll(List.of("/financing", request, "/financing/funnel", "/financing?status=ROUTED",
+                "/financing/portfolio", "/financing/portfolio?institution=" + guarantor.code(),
+                "/financing/limits?institution=" + bank.code()));
         // rating: one firm qualified and in review, one refused
         int thisYear = FinancingFixtures.today().getYear();
         String sound = RatingFixtures.soundFirm("译页评价公司", thisYear - 1, Fixtures.newCode("TB"), (thisYear + 2) + "-03-01");
@@ -184,8 +186,10 @@ class TranslationTest {
         pages.put(Fixtures.newUser("REGULATOR", null, null), regulator);
         pages.put(seller.user(), List.of(request, "/enterprises/" + seller.uscc(), "/credit", "/publicity"));
         pages.put(soundUser, List.of("/rating/applications/" + rated));
-        pages.put(bank.user(), List.of("/financing?status=ROUTED", "/credit/corrections"));
-        pages.put(guarantor.user(), List.of(request));
+        pages.put(bank.user(), List.of("/financing?status=ROUTED", "/credit/corrections", "/financing/queue",
+                "/financing/portfolio", "/financing/limits"));
+        pages.put(guarantor.user(), List.of(request, "/financing/queue?grade=MIXED&sort=GRADE", "/financing/portfolio",
+                "/financing/limits"));
         pages.put(evaluator, List.of("/rating/applications/" + rated, "/rating/applications/" + scored));
         pages.put(officer, List.of(screening));
         return pages;
