@@ -55,6 +55,9 @@ public class QueueService {
     @Inject
     LimitService limits;
 
+    @Inject
+    io.parkcredit.credit.ObjectionMarks objections;
+
     /** One row of the decision table. */
     public record QueueRow(long id, String sellerUscc, String sellerName, String sellerList, Integer sellerListYear,
             String sellerRating, BigDecimal sellerRatingScore, String industryCode, Integer yearsRegistered,
@@ -62,7 +65,7 @@ public class QueueService {
             BigDecimal requestedAmount, int termDays, Grade grade, int score, Instant pickupDeadline, Long minutesLeft,
             Route route, String guarantorCode, String guarantorName, String guaranteeLetterNo,
             BigDecimal guaranteeAmount, BigDecimal guaranteeFeeRate, String headroomLimit, String headroomSubject,
-            BigDecimal headroom, boolean withinHeadroom) {
+            BigDecimal headroom, boolean withinHeadroom, boolean sellerUnderObjection, boolean debtorUnderObjection) {
 
         public String gradeLabel() {
             return grade.label();
@@ -170,17 +173,19 @@ public class QueueService {
             throw new IllegalStateException("cannot read the queue of " + inst, e);
         }
         Map<Long, LimitService.Headroom> room = limits.headrooms(inst, rows.stream().map(QueueRow::id).toList());
+        // the sellers' and debtors' list and grade shown here carry "under objection" as everywhere else (§8.2)
+        io.parkcredit.credit.ObjectionMarks.Marks marks = objections.forFirms(rows.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.sellerUscc(), r.debtorUscc())).filter(u -> u != null).toList());
         List<QueueRow> items = rows.stream().map(r -> {
             LimitService.Headroom h = room.get(r.id());
-            if (h == null) {
-                return r;
-            }
             return new QueueRow(r.id(), r.sellerUscc(), r.sellerName(), r.sellerList(), r.sellerListYear(),
                     r.sellerRating(), r.sellerRatingScore(), r.industryCode(), r.yearsRegistered(), r.debtorUscc(),
                     r.debtorName(), r.debtorList(), r.debtorRating(), r.amount(), r.requestedAmount(), r.termDays(),
                     r.grade(), r.score(), r.pickupDeadline(), r.minutesLeft(), r.route(), r.guarantorCode(),
-                    r.guarantorName(), r.guaranteeLetterNo(), r.guaranteeAmount(), r.guaranteeFeeRate(), h.kind().name(),
-                    h.subject(), h.headroom(), h.headroom().compareTo(r.requestedAmount()) >= 0);
+                    r.guarantorName(), r.guaranteeLetterNo(), r.guaranteeAmount(), r.guaranteeFeeRate(),
+                    h == null ? null : h.kind().name(), h == null ? null : h.subject(), h == null ? null : h.headroom(),
+                    h == null || h.headroom().compareTo(r.requestedAmount()) >= 0, marks.any(r.sellerUscc()),
+                    r.debtorUscc() != null && marks.any(r.debtorUscc()));
         }).toList();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
@@ -207,7 +212,7 @@ public class QueueService {
                 rs.getInt(16), Grade.valueOf(rs.getString(17)), rs.getInt(18), deadline,
                 deadline == null ? null : Math.max(0, Duration.between(now, deadline).toMinutes()),
                 Route.valueOf(rs.getString(20)), rs.getString(21), rs.getString(22), rs.getString(23),
-                rs.getBigDecimal(24), rs.getBigDecimal(25), null, null, null, true);
+                rs.getBigDecimal(24), rs.getBigDecimal(25), null, null, null, true, false, false);
     }
 
     /** The caller's saved queue filters, by name. */

@@ -154,6 +154,18 @@ class WorkbenchQueueTest {
         assertThat((BigDecimal) q.get("items[0].headroom")).isEqualByComparingTo("1000000");
         assertThat((Object) q.get("items[1].headroom")).isNull();
         assertThat(q.getLong("items[0].minutesLeft")).isPositive();
+        assertThat(q.getList("items.sellerUnderObjection", Boolean.class)).containsOnly(false);
+
+        // an open objection of the debtor d2 marks its snapshot on r3 and r4, and nothing else (§8.2)
+        FinancingFixtures.sql(ds, "insert into credit_objections (uscc, item_type, item_ref, reason, submitted_on, due_on)"
+                + " values (?, 'CLASSIFICATION', 'Q', '数据有误', current_date, current_date + 14)", d2.uscc());
+        q = queue("sort=GRADE");
+        assertThat(q.getList("items.debtorUnderObjection", Boolean.class)).containsExactly(false, true, false, false, true,
+                false);
+        assertThat(q.getList("items.sellerUnderObjection", Boolean.class)).containsOnly(false);
+        assertThat(Fixtures.asUser(bank.user()).accept("text/html").get("/financing/queue?sort=GRADE").then().statusCode(200).extract().asString())
+                .contains("<span class=\"tag objection\">");
+        FinancingFixtures.sql(ds, "update credit_objections set status = 'UPHELD' where uscc = ?", d2.uscc());
 
         // claiming r2 (200,000 on d1) shrinks the headroom of every d1 request to 800,000
         Fixtures.asUser(bank.user()).post("/api/financing-requests/" + r2 + "/claim").then().statusCode(200);
