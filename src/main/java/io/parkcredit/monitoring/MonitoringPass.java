@@ -172,12 +172,12 @@ public class MonitoringPass {
         if (joins.contains("credit_events e")) {
             type = typeLabel("e.type");
         }
-        String sql = "insert into sms_outbox (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
-                + " next_attempt_at, accepted_at)"
+        String sql = "insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
+                + " accepted_at)"
                 + " select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, " + templateCode + ","
                 + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', " + type + ", 'date', " + date + "),"
                 + " replace(replace(replace(replace(" + template + ", '{firm}', f.name), '{title}', a.title), '{type}', "
-                + type + "), '{date}', " + date + "), " + urgent + ", a.accepted_at, a.accepted_at"
+                + type + "), '{date}', " + date + "), " + urgent + ", a.accepted_at"
                 + " from monitoring_alerts a " + joins + " join enterprises f on f.uscc = a.uscc"
                 + " where a.id = any(?) and " + condition + " and f.contact_mobile is not null"
                 + " on conflict (dedup_key) do nothing";
@@ -212,12 +212,12 @@ public class MonitoringPass {
         String date = "coalesce((select e.occurred_on::text from credit_events e where e.id = a.event_id), "
                 + "(select r.due_on::text from monitoring_reminders r where a.ref = 'REMINDER:' || r.reminder_key))";
         String type = "coalesce((select " + typeLabel("e.type") + " from credit_events e where e.id = a.event_id), a.kind)";
-        String sql = "insert into sms_outbox (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
-                + " next_attempt_at, accepted_at)"
+        String sql = "insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
+                + " accepted_at)"
                 + " select 'INST:' || ai.institution_code || ':' || a.ref, a.id, a.uscc, s.mobile, 'PC_INSTITUTION_ALERT',"
                 + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', t.type, 'date', t.date),"
                 + " replace(replace(replace(replace(?, '{firm}', f.name), '{title}', a.title), '{type}', t.type),"
-                + " '{date}', t.date), a.level = 'CRITICAL', a.accepted_at, a.accepted_at"
+                + " '{date}', t.date), a.level = 'CRITICAL', a.accepted_at"
                 + " from monitoring_alert_institutions ai join monitoring_alerts a on a.id = ai.alert_id"
                 + " join monitoring_subscriptions s on s.institution_code = ai.institution_code and s.sms_enabled"
                 + " and s.mobile is not null and " + rank.formatted("a.level") + " >= " + rank.formatted("s.min_level")

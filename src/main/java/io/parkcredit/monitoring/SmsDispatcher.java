@@ -291,11 +291,13 @@ public class SmsDispatcher {
         List<Claimed> rows = new ArrayList<>();
         List<Attempt> lost = new ArrayList<>();
         // the due rows are locked here and changed once, below, when the policy has decided each of them
-        try (PreparedStatement ps = c.prepareStatement("select id, mobile, text, template_code, params::text, urgent,"
-                + " attempts + 1, accepted_at, next_attempt_at, counted_on, claim_token is not null, claimed_by, claimed_at"
-                + " from sms_outbox where status = 'PENDING' and next_attempt_at <= ?"
-                + (firms == null ? "" : " and uscc = any(?)")
-                + " order by next_attempt_at, id limit ? for update skip locked")) {
+        // the states are locked and changed; a message's content (sms_messages) is only read
+        try (PreparedStatement ps = c.prepareStatement("select s.id, m.mobile, m.text, m.template_code, m.params::text,"
+                + " m.urgent, s.attempts + 1, m.accepted_at, s.next_attempt_at, s.counted_on, s.claim_token is not null,"
+                + " s.claimed_by, s.claimed_at"
+                + " from sms_states s join sms_messages m on m.id = s.id where s.status = 'PENDING' and s.next_attempt_at <= ?"
+                + (firms == null ? "" : " and m.uscc = any(?)")
+                + " order by s.next_attempt_at, s.id limit ? for update of s skip locked")) {
             int i = 1;
             ps.setTimestamp(i++, Timestamp.from(now));
             if (firms != null) {
@@ -395,7 +397,7 @@ public class SmsDispatcher {
             nexts[i] = Timestamp.from(ch.next());
             counted[i++] = false;
         }
-        try (PreparedStatement ps = c.prepareStatement("update sms_outbox o set status = v.status,"
+        try (PreparedStatement ps = c.prepareStatement("update sms_states o set status = v.status,"
                 + " reason = coalesce(v.reason, o.reason), attempts = v.attempts, next_attempt_at = v.next,"
                 + " claim_token = v.token, claimed_by = ?, claimed_at = ?,"
                 + " counted_on = case when v.counted then ?::date else o.counted_on end"
@@ -596,7 +598,7 @@ public class SmsDispatcher {
         try (PreparedStatement ps = c.prepareStatement("with v as (select * from unnest(?::bigint[], ?::text[], ?::text[],"
                 + " ?::int[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::boolean[])"
                 + " v (id, status, reason, attempts, next, sent_at, provider_id, error, release)),"
-                + " upd as (update sms_outbox o set status = v.status, reason = coalesce(v.reason, o.reason),"
+                + " upd as (update sms_states o set status = v.status, reason = coalesce(v.reason, o.reason),"
                 + " attempts = v.attempts, next_attempt_at = v.next, sent_at = coalesce(v.sent_at, o.sent_at),"
                 + " provider = case when v.sent_at is null then o.provider else ? end,"
                 + " provider_id = coalesce(v.provider_id, o.provider_id), last_error = coalesce(v.error, o.last_error),"
@@ -703,7 +705,7 @@ public class SmsDispatcher {
     /** Records a delivery receipt (SMPP): true when a sent message carried that provider id. */
     public boolean delivered(String provider, String providerId, boolean ok, String detail, Instant at) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update sms_outbox set status = ?, delivered_at = ?,"
+                PreparedStatement ps = c.prepareStatement("update sms_states set status = ?, delivered_at = ?,"
                         + " reason = coalesce(?, reason) where provider = ? and provider_id = ? and status in ('SENT', 'DELIVERED')")) {
             ps.setString(1, ok ? "DELIVERED" : "FAILED");
             ps.setTimestamp(2, Timestamp.from(at));

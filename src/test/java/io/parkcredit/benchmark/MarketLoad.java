@@ -111,7 +111,10 @@ class MarketLoad {
     void marketAgainstItsCeiling() throws Exception {
         String loadBefore = awaitQuiet();
         db = EmbeddedDatabase.start(Files.createTempDirectory("parkcredit-market-pg"), 0, true,
-                EmbeddedDatabase.Durability.DURABLE);
+                EmbeddedDatabase.Durability.DURABLE, Statements.settings());
+        if (!System.getProperty("bench.pgSettings", "").isBlank()) {
+            md.append("PostgreSQL settings for this run: `").append(System.getProperty("bench.pgSettings")).append("`.\n\n");
+        }
         startServer();
         md.append("# Financing market: HTTP API against the same SQL over JDBC\n\n");
         md.append(String.format(Locale.ROOT, "%d cores; server: packaged jar, its own JVM (pid %d); generator: this JVM;"

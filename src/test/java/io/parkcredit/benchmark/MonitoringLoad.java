@@ -600,7 +600,7 @@ class MonitoringLoad {
                         }
                         long[] eventIds = ids(c, "credit_events", n);
                         long[] alertIds = ids(c, "monitoring_alerts", n);
-                        long[] outIds = ids(c, "sms_outbox", n);
+                        long[] outIds = ids(c, "sms_messages", n);
                         String now = java.time.OffsetDateTime.now().toString();
                         StringBuilder ev = new StringBuilder(n * 120);
                         StringBuilder al = new StringBuilder(n * 200);
@@ -620,14 +620,14 @@ class MonitoringLoad {
                                     .append(alertIds[i]).append(',').append(uscc).append(',').append(mobiles.get(uscc)).append(',')
                                     .append(outTpl[0]).append(',').append(csv(outTpl[1].replace("压测处罚#T0", title))).append(',')
                                     .append(csv(outTpl[2].replace("压测处罚#T0", title))).append(',')
-                                    .append(k2 % 10 == 0 ? "t" : "f").append(',').append(now).append(',').append(now).append('\n');
+                                    .append(k2 % 10 == 0 ? "t" : "f").append(',').append(now).append('\n');
                         }
                         copy.copyIn("copy credit_events (id, source, event_no, uscc, type, severity, occurred_on, amount, title)"
                                 + " from stdin (format csv)", new StringReader(ev.toString()));
                         copy.copyIn("copy monitoring_alerts (id, ref, kind, uscc, event_id, level, channels, title, reason,"
                                 + " rule_id, accepted_at) from stdin (format csv)", new StringReader(al.toString()));
-                        copy.copyIn("copy sms_outbox (id, dedup_key, alert_id, uscc, mobile, template_code, params, text,"
-                                + " urgent, next_attempt_at, accepted_at) from stdin (format csv)", new StringReader(ob.toString()));
+                        copy.copyIn("copy sms_messages (id, dedup_key, alert_id, uscc, mobile, template_code, params, text,"
+                                + " urgent, accepted_at) from stdin (format csv)", new StringReader(ob.toString()));
                         c.commit();
                     }
                 } catch (Exception e) {

@@ -157,13 +157,13 @@ class WorkbenchQueueTest {
         assertThat(q.getList("items.sellerUnderObjection", Boolean.class)).containsOnly(false);
 
         // an open objection of the debtor d2 marks its snapshot on r3 and r4, and nothing else (§8.2)
-        FinancingFixtures.sql(ds, "insert into credit_objections (uscc, item_type, item_ref, reason, submitted_on, due_on)"
-                + " values (?, 'CLASSIFICATION', 'Q', '数据有误', current_date, current_date + 14)", d2.uscc());
+        FinancingFixtures.sql(ds, "insert into credit_objections (uscc, item_type, item_ref, reason, submitted_on, due_on, rule_version, created_by)"
+                + " values (?, 'CLASSIFICATION', 'Q', '数据有误', current_date, current_date + 14, 1, 'test')", d2.uscc());
         q = queue("sort=GRADE");
         assertThat(q.getList("items.debtorUnderObjection", Boolean.class)).containsExactly(false, true, false, false, true,
                 false);
         assertThat(q.getList("items.sellerUnderObjection", Boolean.class)).containsOnly(false);
-        assertThat(Fixtures.asUser(bank.user()).accept("text/html").get("/financing/queue?sort=GRADE").then().statusCode(200).extract().asString())
+        assertThat(given().cookies(FinancingPagesTest.signIn(bank.user())).accept("text/html").get("/financing/queue?sort=GRADE").then().statusCode(200).extract().asString())
                 .contains("<span class=\"tag objection\">");
         FinancingFixtures.sql(ds, "update credit_objections set status = 'UPHELD' where uscc = ?", d2.uscc());
 

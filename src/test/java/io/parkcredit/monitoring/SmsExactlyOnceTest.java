@@ -256,7 +256,7 @@ class SmsExactlyOnceTest {
                     assertThat(n).isEqualTo(3);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("update sms_outbox set last_error = last_error where id = any(?)"
+            try (PreparedStatement ps = c.prepareStatement("update sms_states set last_error = last_error where id = any(?)"
                     + " and claim_token is not null")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                 assertThat(ps.executeUpdate()).isEqualTo(3);
