@@ -473,7 +473,13 @@ public class SmsDispatcher {
      */
     private SmsSender.Outcome[] send(SmsSender sender, List<Claimed> rows, Duration lease) {
         int n = rows.size();
-        int per = Math.max(1, Math.min(n, sender.batchLimit()));
+        int limit;
+        try {
+            limit = sender.batchLimit();
+        } catch (RuntimeException e) {
+            limit = 1; // a sender that cannot tell (e.g. misconfigured) answers for itself, one message at a time
+        }
+        int per = Math.max(1, Math.min(n, limit));
         int calls = (n + per - 1) / per;
         SmsSender.Outcome[] out = new SmsSender.Outcome[n];
         long startBy = System.nanoTime() + lease.toNanos() / 2;
