@@ -123,16 +123,26 @@ final class PolicyMatcher {
         return "policy_pass_facts";
     }
 
+    /**
+     * What a statement reads the facts from: the pass's table, or {@link #FACTS} computed in the
+     * statement (its day then appended to {@code params}).
+     */
+    private static String factsSource(String factsTable, LocalDate day, List<Object> params) {
+        if (factsTable != null) {
+            return factsTable;
+        }
+        params.add(Date.valueOf(day));
+        return "(" + FACTS + ")";
+    }
+
     /** As above, over the facts already in {@code factsTable} (null: computed in the statement). */
     static int[] matchAndNotify(Connection c, long policyId, String title, LocalDate validTo, Eligibility e,
             LocalDate day, String factsTable) throws SQLException {
         List<Object> params = new ArrayList<>();
-        if (factsTable == null) {
-            params.add(Date.valueOf(day));
-        }
+        String facts = factsSource(factsTable, day, params);
         String where = where(e, day, params);
         String sql = "with m as (insert into policy_matches (policy_id, uscc) select " + policyId + ", f.uscc from "
-                + (factsTable == null ? "(" + FACTS + ")" : factsTable) + " f where " + where
+                + facts + " f where " + where
                 + " on conflict do nothing returning uscc),"
                 + " a as (insert into monitoring_alerts (ref, kind, uscc, level, channels, title, reason, accepted_at)"
                 + " select 'POLICY:' || " + policyId + " || '/' || m.uscc, 'POLICY_MATCH', m.uscc, 'INFO', 'INBOX,SMS',"
@@ -180,18 +190,15 @@ final class PolicyMatcher {
     static int[] lapse(Connection c, long policyId, Eligibility e, LocalDate day, String factsTable) throws SQLException {
         List<Object> where = new ArrayList<>();
         String qualifies = where(e, day, where);
+        // the clauses' parameters stand first (the select list), then the facts' day if computed here, then the policy twice
+        List<Object> params = new ArrayList<>(where);
+        String facts = factsSource(factsTable, day, params);
         String sql = "with q as (select pm.uscc, coalesce((" + qualifies + "), false) as ok"
-                + " from policy_matches pm left join " + (factsTable == null ? "(" + FACTS + ")" : factsTable)
-                + " f on f.uscc = pm.uscc where pm.policy_id = ?),"
+                + " from policy_matches pm left join " + facts + " f on f.uscc = pm.uscc where pm.policy_id = ?),"
                 + " u as (update policy_matches m set lapsed_at = case when q.ok then null else now() end"
                 + " from q where m.policy_id = ? and m.uscc = q.uscc and q.ok = (m.lapsed_at is not null)"
                 + " returning q.ok)"
                 + " select count(*) filter (where not ok), count(*) filter (where ok) from u";
-        // the clauses' parameters stand first (the select list), then the facts' day, then the policy twice
-        List<Object> params = new ArrayList<>(where);
-        if (factsTable == null) {
-            params.add(Date.valueOf(day));
-        }
         params.add(policyId);
         params.add(policyId);
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -231,14 +231,19 @@ class MarketLoad {
      * below 1, as a benchmark must not share the machine; returns the load it started at.
      */
     static String awaitQuiet() throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.quietWait", 240)).toNanos();
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        while (Double.parseDouble(load.split(" ")[0]) >= 1.0 && System.nanoTime() < until) {
-            Thread.sleep(2000);
-            load = Files.readString(Path.of("/proc/loadavg")).trim();
-        }
+        MonitoringFixtures.awaitUpTo(Duration.ofSeconds(Integer.getInteger("bench.quietWait", 240)),
+                () -> Double.parseDouble(loadAverage().split(" ")[0]) < 1.0);
+        String load = loadAverage();
         System.out.println("load average at the start: " + load);
         return load;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void startServer() throws Exception {

@@ -6,6 +6,7 @@ import io.parkcredit.enterprise.Uscc;
 import io.parkcredit.shared.ClockProducer;
 import io.parkcredit.shared.db.EmbeddedDatabase;
 import io.parkcredit.testing.FakeSmsGateway;
+import io.parkcredit.testing.MonitoringFixtures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
@@ -320,11 +321,11 @@ class MonitoringLoad {
         p.ingestEnd = System.nanoTime();
         assertThat(errors.get()).as("failed requests in phase " + p.tag).isZero();
         long expected = expectedSms(p);
-        long until = System.nanoTime() + deadline.toNanos();
-        while (p.arrived.get() < expected && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(1500); // a last backlog sample, and any repeat the gateway would still see
+        // every expected SMS at the gateway (a miss is reported by the phase's checks), then no message left
+        // claimed without a recorded result: from then on no repeat can reach the gateway
+        MonitoringFixtures.awaitUpTo(deadline, () -> p.arrived.get() >= expected);
+        MonitoringFixtures.awaitUpTo(Duration.ofSeconds(60), () -> count("select count(*) from sms_outbox"
+                + " where claim_token is not null") == 0);
         backlog.interrupt();
         backlog.join();
     }
@@ -575,7 +576,7 @@ class MonitoringLoad {
         }
         stopServer();
         // the template request's SMS, not sent by the stopped server, is sent by the ceiling's dispatcher too: counted
-        int total = events + (int) countPending();
+        int total = events + (int) count(PENDING);
         int threads = this.threads == null ? 2 : Integer.parseInt(this.threads);
         int dispatchBatch = batch == null ? 500 : Integer.parseInt(batch);
         AtomicLong sent = new AtomicLong();
@@ -645,7 +646,7 @@ class MonitoringLoad {
                         if (n > 0) {
                             firstSent.compareAndSet(0, System.nanoTime());
                             sent.addAndGet(n);
-                        } else if (!ingesting.get() && countPendingQuietly() == 0) {
+                        } else if (!ingesting.get() && count(PENDING) == 0) {
                             return;
                         } else {
                             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
@@ -688,21 +689,17 @@ class MonitoringLoad {
         return out;
     }
 
-    private long countPending() throws SQLException {
-        try (Connection c = jdbc(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select count(*) from sms_outbox where status = 'PENDING'")) {
+    private static final String PENDING = "select count(*) from sms_outbox where status = 'PENDING'";
+
+    private long count(String sql) {
+        try (Connection c = jdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private long countPendingQuietly() {
-        try {
-            return countPending();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
+
 
     // ---------------------------------------------------------------- server and data
 

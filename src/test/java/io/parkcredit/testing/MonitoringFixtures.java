@@ -111,12 +111,20 @@ public final class MonitoringFixtures {
 
     /** Waits for a condition, failing after the timeout. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        if (!awaitUpTo(timeout, condition)) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+    }
+
+    /** Waits until the condition holds or the timeout passes; whether it holds (the caller reports a miss). */
+    public static boolean awaitUpTo(Duration timeout, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
+                return false;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
+        return true;
     }
 }
