@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.financing.FinancingRows;
 import io.parkcredit.shared.db.EmbeddedDatabase;
+import io.parkcredit.testing.PackagedServer;
 import io.parkcredit.testing.MonitoringFixtures;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.io.IOException;
@@ -258,11 +259,7 @@ class MarketLoad {
         }
         cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        pb.environment().put("PARKCREDIT_ADMIN_PASSWORD", "admin-market-load-1");
+        PackagedServer.environment(pb.environment(), db, port, "admin-market-load-1");
         pb.environment().put("PARKCREDIT_DATA_DIR", Files.createTempDirectory("parkcredit-market-data").toString());
         // variants without a rebuild: -Dbench.serverEnv=QUARKUS_THREAD_POOL_MAX_THREADS=48,QUARKUS_DATASOURCE_JDBC_MAX_SIZE=20
         for (String kv : System.getProperty("bench.serverEnv", "").split(",")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.shared.ClockProducer;
 import io.parkcredit.shared.db.EmbeddedDatabase;
+import io.parkcredit.testing.PackagedServer;
 import io.parkcredit.testing.FakeSmsGateway;
 import io.parkcredit.testing.Fixtures;
 import io.parkcredit.testing.MonitoringFixtures;
@@ -189,11 +190,7 @@ class SmsCrashIT {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toAbsolutePath().toString());
         Map<String, String> e = pb.environment();
-        e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        e.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        e.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
-        e.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        e.put("PARKCREDIT_ADMIN_PASSWORD", PASSWORD);
+        PackagedServer.environment(e, db, port, PASSWORD);
         // the restarted server meets the earlier (killed or stopped) one in the instance table: one shared key
         e.put("PARKCREDIT_SESSION_KEY", "monitoring-load-session-key-0123456789abcdef");
         e.put("PARKCREDIT_DATA_DIR", Files.createTempDirectory("parkcredit-crash-data").toString());

@@ -3,6 +3,7 @@ package io.parkcredit.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.shared.db.EmbeddedDatabase;
+import io.parkcredit.testing.PackagedServer;
 import io.parkcredit.testing.Fixtures;
 import io.parkcredit.testing.MonitoringFixtures;
 import java.io.IOException;
@@ -74,13 +75,9 @@ class TwoInstancesIT {
         Path log = Files.createTempFile("parkcredit-" + name + "-", ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toAbsolutePath().toString());
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        PackagedServer.environment(pb.environment(), db, port, ADMIN_PASSWORD);
         // two instances share sessions only with one key (SessionKeyGuard)
         pb.environment().put("PARKCREDIT_SESSION_KEY", "two-instances-session-key-0123456789abcdef");
-        pb.environment().put("PARKCREDIT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("PARKCREDIT_MONITORING_SCAN_CRON", "0/2 * * * * ?");
         pb.environment().put("PARKCREDIT_MONITORING_SMS_EVERY", "1s");
         // no quiet hours: the reminders' SMS go out whatever the hour the test runs at
