@@ -56,7 +56,7 @@ public class AdminBootstrap {
             }
         }
         String password = chosen.orElseGet(AdminBootstrap::randomPassword);
-        users.newUser("admin", password, Role.ADMIN, null, null);
+        users.newUser("admin", password, Role.ADMIN, null, null, null);
         audit.recordAs("system", "USER_CREATED", "user", "admin", "first start: initial ADMIN", null);
         if (chosen.isEmpty()) {
             Path file = writeOnce(Path.of(dataDir).toAbsolutePath(), password);

@@ -1,5 +1,7 @@
 package io.parkcredit.security;
 
+import io.parkcredit.park.ParkId;
+import io.parkcredit.park.ParkScope;
 import io.parkcredit.shared.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +17,7 @@ public class CurrentUser {
     /** Identity attributes set at sign-in: the bindings, so no request reads the user row again. */
     static final String USCC = "parkcredit.uscc";
     static final String INSTITUTION = "parkcredit.institution";
+    static final String PARK = "parkcredit.park";
 
     @Inject
     SecurityIdentity identity;
@@ -102,6 +105,31 @@ public class CurrentUser {
             return actingAs.institutionCode();
         }
         return isAnonymous() ? null : identity.getAttribute(INSTITUTION);
+    }
+
+    /**
+     * The parks this user sees (DOMAIN.md §10.3): the user's park, or the whole region for an ADMIN or
+     * REGULATOR without one. Anonymous callers see only what is public, which is decided per feature.
+     */
+    public ParkScope parks() {
+        if (actingAs != null) {
+            return ParkScope.of(actingAs.park());
+        }
+        if (isAnonymous()) {
+            return ParkScope.REGION;
+        }
+        Integer park = identity.getAttribute(PARK);
+        return ParkScope.of(ParkId.of(park));
+    }
+
+    /**
+     * 404 unless something of park {@code parkId} is visible to this user: outside one's park a thing
+     * is as if it did not exist, so its existence does not leak.
+     */
+    public void requireInScope(int parkId, String what, String key) {
+        if (!parks().includes(parkId)) {
+            throw ProblemException.notFound(what, key);
+        }
     }
 
     /**

@@ -163,6 +163,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         if (row.institutionCode() != null) {
             b.addAttribute(CurrentUser.INSTITUTION, row.institutionCode());
         }
+        if (row.parkId() != null) {
+            b.addAttribute(CurrentUser.PARK, row.parkId());
+        }
         return b.build();
     }
 

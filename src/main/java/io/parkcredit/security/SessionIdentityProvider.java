@@ -41,7 +41,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         return context.runBlocking(() -> sessions.check(rc)
                 .filter(live -> live.username().equals(request.getPrincipal()))
                 .map(live -> PasswordIdentityProvider.identity(new UserDirectory.Entry(live.username(), null,
-                        Role.valueOf(live.role()), true, 0, live.uscc(), live.institutionCode())))
+                        Role.valueOf(live.role()), true, 0, live.uscc(), live.institutionCode(), live.parkId())))
                 .orElseThrow(() -> new AuthenticationFailedException("session ended")));
     }
 }

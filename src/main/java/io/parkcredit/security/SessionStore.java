@@ -56,7 +56,7 @@ public class SessionStore {
     Duration maxAge;
 
     /** The signed-in user of a live session. */
-    public record Live(String username, String role, String uscc, String institutionCode) {
+    public record Live(String username, String role, String uscc, String institutionCode, Integer parkId) {
     }
 
     /** Opens a session for a form sign-in and sets its cookie on the response. */
@@ -92,7 +92,8 @@ public class SessionStore {
         String h = hash(token);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select s.username, u.role, u.enabled, u.credentials_version,"
-                        + " s.credentials_version, s.created_at, s.last_seen_at, s.ended_at, u.uscc, u.institution_code"
+                        + " s.credentials_version, s.created_at, s.last_seen_at, s.ended_at, u.uscc, u.institution_code,"
+                        + " u.park_id"
                         + " from user_sessions s"
                         + " join app_users u on u.username = s.username where s.token_hash = ?")) {
             ps.setString(1, h);
@@ -116,7 +117,8 @@ public class SessionStore {
                         up.executeUpdate();
                     }
                 }
-                return Optional.of(new Live(rs.getString(1), rs.getString(2), rs.getString(9), rs.getString(10)));
+                return Optional.of(new Live(rs.getString(1), rs.getString(2), rs.getString(9), rs.getString(10),
+                        (Integer) rs.getObject(11)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the session table", e);

@@ -4,6 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.parkcredit.park.ParkId;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,7 +22,11 @@ public class StartupActor {
      * Who acts: the name written to the audit log, the role, and the USCC (ENTERPRISE) or the
      * institution (BANK, GUARANTOR) the role is bound to.
      */
-    public record Actor(String name, Role role, String uscc, String institutionCode) {
+    public record Actor(String name, Role role, String uscc, String institutionCode, ParkId park) {
+
+        public Actor(String name, Role role, String uscc, String institutionCode) {
+            this(name, role, uscc, institutionCode, null);
+        }
 
         public Actor {
             Objects.requireNonNull(name, "name");

@@ -45,6 +45,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "institution_code")
     public String institutionCode;
 
+    /** The user's park (DOMAIN.md §10.3); null only for a region-wide ADMIN or REGULATOR. */
+    @Column(name = "park_id")
+    public Integer parkId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

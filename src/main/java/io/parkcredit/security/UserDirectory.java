@@ -37,7 +37,7 @@ public class UserDirectory {
 
     /** What the sign-in checks know of a user. */
     public record Entry(String username, String passwordHash, Role role, boolean enabled, int credentialsVersion,
-            String uscc, String institutionCode) {
+            String uscc, String institutionCode, Integer parkId) {
     }
 
     @Inject
@@ -111,11 +111,11 @@ public class UserDirectory {
     private Entry load(String username) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select password_hash, role, enabled, credentials_version,"
-                        + " uscc, institution_code from app_users where username = ?")) {
+                        + " uscc, institution_code, park_id from app_users where username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Entry(username, rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6)) : null;
+                        rs.getInt(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the user table", e);

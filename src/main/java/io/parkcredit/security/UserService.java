@@ -108,7 +108,7 @@ public class UserService {
             throw ProblemException.conflict("username-taken", "user " + req.username() + " already exists",
                     "username", req.username());
         }
-        User u = newUser(req.username(), req.password(), role, uscc, institution);
+        User u = newUser(req.username(), req.password(), role, uscc, institution, parkOfNewUser(currentUser.parks(), role));
         audit.record("USER_CREATED", "user", u.username,
                 "role=" + role + (uscc != null ? " uscc=" + uscc : "") + (institution != null ? " institution=" + institution : ""),
                 null);
@@ -116,8 +116,22 @@ public class UserService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    User newUser(String username, String password, Role role, String uscc, String institution) {
+    /**
+     * The park a new user belongs to: the creating ADMIN's park; a region-wide ADMIN creates
+     * region-wide ADMINs and REGULATORs, and everyone else in the default park.
+     */
+    static io.parkcredit.park.ParkId parkOfNewUser(io.parkcredit.park.ParkScope creator, Role role) {
+        io.parkcredit.park.ParkId own = creator.park();
+        if (own != null || role == Role.ADMIN || role == Role.REGULATOR) {
+            return own;
+        }
+        return io.parkcredit.park.ParkId.DEFAULT;
+    }
+
+    User newUser(String username, String password, Role role, String uscc, String institution,
+            io.parkcredit.park.ParkId park) {
         User u = new User();
+        u.parkId = park == null ? null : park.value();
         u.username = username;
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.role = role.name();
