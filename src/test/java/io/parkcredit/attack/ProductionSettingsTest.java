@@ -55,7 +55,8 @@ class ProductionSettingsTest {
         Map<String, String> durable = EmbeddedDatabase.serverConfig(EmbeddedDatabase.Durability.DURABLE);
         assertThat(durable).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on")
                 .containsEntry("full_page_writes", "on").containsEntry("listen_addresses", "localhost")
-                .containsEntry("password_encryption", "scram-sha-256");
+                .containsEntry("password_encryption", "scram-sha-256")
+                .containsEntry("commit_delay", "200").containsEntry("commit_siblings", "5");
         Map<String, String> throwaway = EmbeddedDatabase.serverConfig(EmbeddedDatabase.Durability.THROWAWAY);
         assertThat(throwaway).containsEntry("fsync", "off").containsEntry("synchronous_commit", "off");
         assertThat(EmbeddedDatabase.hbaConfig()).doesNotContain("trust").contains(

@@ -144,7 +144,16 @@ class MarketLoad {
             md.append(String.format(Locale.ROOT, "Before run 1 the server served %d closed-loop phase(s) of %d s on worlds of"
                     + " their own (JIT warm-up, not reported).%n%n", serverWarmups, seconds + warmup));
         }
+        // settings that differ between the runs of one process (A/B on the same server and database): reloadable
+        // PostgreSQL settings per run, "name=value,name=value;…" (empty for the defaults), applied before each run
+        String[] perRun = System.getProperty("bench.pgRunSettings", "").split(";", -1);
         for (int run = 1; run <= repeat; run++) {
+            String runSettings = run - 1 < perRun.length ? perRun[run - 1].strip() : "";
+            applyRunSettings(runSettings);
+            if (!System.getProperty("bench.pgRunSettings", "").isBlank()) {
+                md.append("Run ").append(run).append(" PostgreSQL settings: `")
+                        .append(runSettings.isEmpty() ? "defaults" : runSettings).append("`.\n\n");
+            }
             String before = run == 1 && serverWarmups == 0 ? loadBefore : awaitQuiet();
             World ceilingWorld = seed("C" + run);
             World closedWorld = seed("K" + run);
@@ -221,6 +230,24 @@ class MarketLoad {
     }
 
     // ---------------------------------------------------------------- server and data
+
+    /** Sets reloadable PostgreSQL settings for the next run (ALTER SYSTEM, reload); resets them when empty. */
+    private void applyRunSettings(String settings) throws SQLException {
+        try (Connection c = jdbc(); Statement st = c.createStatement()) {
+            st.execute("alter system reset all");
+            for (String kv : settings.split(",")) {
+                if (kv.isBlank()) {
+                    continue;
+                }
+                String[] p = kv.split("=", 2);
+                if (!p[0].strip().matches("[a-z_]+") || !p[1].strip().matches("[A-Za-z0-9._]+")) {
+                    throw new IllegalArgumentException("not a setting: " + kv);
+                }
+                st.execute("alter system set " + p[0].strip() + " = '" + p[1].strip() + "'");
+            }
+            st.execute("select pg_reload_conf()");
+        }
+    }
 
     static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
