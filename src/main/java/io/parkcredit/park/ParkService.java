@@ -45,11 +45,12 @@ public class ParkService {
     @Transactional
     public List<ParkView> list() {
         currentUser.require(Action.PARKS_READ);
+        Integer park = currentUser.parks().sqlParam();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select p.id, p.code, p.name, (select count(*) from enterprises e where e.park_id = p.id), p.created_at
-                from parks p where (cast(?1 as integer) is null or p.id = ?1) order by p.id""")
-                .setParameter(1, currentUser.parks().sqlParam()).getResultList();
+                from parks p""" + (park == null ? "" : " where p.id = " + park.intValue()) + " order by p.id")
+                .getResultList();
         return rows.stream().map(ParkService::view).toList();
     }
 
