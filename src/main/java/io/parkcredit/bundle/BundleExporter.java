@@ -34,10 +34,21 @@ public class BundleExporter {
     @jakarta.transaction.Transactional
     public void recordExport() {
         currentUser.require(Action.BUNDLE_EXPORT);
-        audit.record("BUNDLE_EXPORTED", "bundle", null, "whole registry exported as a data bundle", null);
+        Integer park = currentUser.parks().sqlParam();
+        if (park == null) {
+            audit.record("BUNDLE_EXPORTED", "bundle", null, "whole registry exported as a data bundle", null);
+        } else {
+            audit.record("BUNDLE_EXPORTED", "bundle", "park " + park, "the park's registry exported as a data bundle",
+                    null);
+        }
     }
 
     public void export(OutputStream out) throws IOException {
+        export(out, null);
+    }
+
+    /** Exports the rows of one park ({@code park}), or of the whole region when it is null. */
+    public void export(OutputStream out, Integer park) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -48,7 +59,7 @@ public class BundleExporter {
                 OutputStream entryStream = new ZipEntryStream(zip);
                 for (BundleFile file : BundleSpec.FILES) {
                     zip.putNextEntry(new ZipEntry(file.fileName()));
-                    copy.copyOut(selectSql(file), entryStream);
+                    copy.copyOut(selectSql(file, park), entryStream);
                     zip.closeEntry();
                 }
                 zip.finish();
@@ -64,8 +75,20 @@ public class BundleExporter {
     }
 
     static String selectSql(BundleFile file) {
+        return selectSql(file, null);
+    }
+
+    static String selectSql(BundleFile file, Integer park) {
         String cols = file.columns().stream().map(BundleExporter::expression).collect(Collectors.joining(", "));
-        return "copy (select " + cols + " from " + file.table() + " order by " + String.join(", ", file.key())
+        String where = "";
+        if (park != null) {
+            if (file == BundleSpec.ENTERPRISES || file == BundleSpec.INSTITUTIONS) {
+                where = " where park_id = " + park.intValue();
+            } else if (file.referencesEnterprise()) {
+                where = " where uscc in (select uscc from enterprises where park_id = " + park.intValue() + ")";
+            }
+        }
+        return "copy (select " + cols + " from " + file.table() + where + " order by " + String.join(", ", file.key())
                 + ") to stdout with (format csv, header)";
     }
 

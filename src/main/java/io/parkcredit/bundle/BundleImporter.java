@@ -41,6 +41,9 @@ public class BundleImporter {
     DataSource dataSource;
 
     @Inject
+    io.parkcredit.park.ParkService parks;
+
+    @Inject
     BundleConfig config;
 
     @Inject
@@ -57,14 +60,23 @@ public class BundleImporter {
      * a temporary file, never to the heap, imported, and the file removed.
      */
     public ImportResult importWritten(BundleWriter bundle, boolean dryRun, String actor) {
+        return importWritten(bundle, dryRun, actor, null);
+    }
+
+    /**
+     * As {@link #importWritten(BundleWriter, boolean, String)}, into the park named by {@code parkCode}
+     * (see {@link #importBundle(Path, boolean, String, String)}).
+     */
+    public ImportResult importWritten(BundleWriter bundle, boolean dryRun, String actor, String parkCode) {
         currentUser.require(Action.BUNDLE_IMPORT);
+        io.parkcredit.park.ParkId park = parks.target(parkCode);
         Path tmp = null;
         try {
             tmp = Files.createTempFile("parkcredit-bundle-", ".zip");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 bundle.writeTo(out);
             }
-            return importBundle(tmp, dryRun, actor);
+            return importInto(tmp, dryRun, actor, park);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -79,7 +91,21 @@ public class BundleImporter {
     }
 
     public ImportResult importBundle(Path upload, boolean dryRun, String actor) {
+        return importBundle(upload, dryRun, actor, null);
+    }
+
+    /**
+     * Imports into a park (DOMAIN.md §10.3): a park ADMIN's own park (another park's code is 404); a
+     * region-wide ADMIN's the park named by {@code parkCode}, or the default park when it is null. New
+     * firms and institutions join that park; a row whose firm or institution belongs to another park
+     * is rejected like any invalid row.
+     */
+    public ImportResult importBundle(Path upload, boolean dryRun, String actor, String parkCode) {
         currentUser.require(Action.BUNDLE_IMPORT);
+        return importInto(upload, dryRun, actor, parks.target(parkCode));
+    }
+
+    private ImportResult importInto(Path upload, boolean dryRun, String actor, io.parkcredit.park.ParkId park) {
         long started = System.nanoTime();
         try (BundleArchive archive = BundleArchive.open(upload, BundleLimits.of(config)); Connection c = dataSource.getConnection()) {
             ImportErrors errors = new ImportErrors(config.maxReportedErrors());
@@ -96,7 +122,8 @@ public class BundleImporter {
                 }
                 Map<BundleFile, ImportResult.FileChanges> changes = null;
                 String path = "merge";
-                if (config.initialLoad() && InitialLoad.applies(c, archive)) {
+                if (config.initialLoad() && park.equals(io.parkcredit.park.ParkId.DEFAULT)
+                        && InitialLoad.applies(c, archive)) {
                     Savepoint before = c.setSavepoint();
                     Optional<Map<BundleFile, ImportResult.FileChanges>> fast = InitialLoad.run(c, archive, errors);
                     if (fast.isPresent()) {
@@ -107,7 +134,7 @@ public class BundleImporter {
                     }
                 }
                 if (changes == null) {
-                    changes = StagedMerge.run(c, archive, errors);
+                    changes = StagedMerge.run(c, archive, errors, park.value());
                 }
                 if (errors.any()) {
                     c.rollback();
@@ -117,7 +144,7 @@ public class BundleImporter {
                 if (dryRun) {
                     c.rollback();
                 } else {
-                    audit(c, actor, result);
+                    audit(c, actor, result, park);
                     c.commit();
                     changed.fire(new io.parkcredit.enterprise.RegistryChanged("bundle import by " + actor));
                 }
@@ -159,11 +186,14 @@ public class BundleImporter {
         return sb.toString();
     }
 
-    private static void audit(Connection c, String actor, ImportResult result) throws SQLException {
+    private static void audit(Connection c, String actor, ImportResult result, io.parkcredit.park.ParkId park)
+            throws SQLException {
+        // the park's code is the target key: the line says which park the rows went to
         try (PreparedStatement ps = c.prepareStatement("insert into audit_log (actor, action, target_type, target_key,"
-                + " detail) values (?, 'BUNDLE_IMPORTED', 'bundle', null, ?)")) {
+                + " detail) values (?, 'BUNDLE_IMPORTED', 'bundle', (select code from parks where id = ?), ?)")) {
             ps.setString(1, actor);
-            ps.setString(2, result.changes().entrySet().stream()
+            ps.setInt(2, park.value());
+            ps.setString(3, result.changes().entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue().rows() + " rows, " + e.getValue().inserted() + " new, "
                             + e.getValue().updated() + " updated")
                     .collect(Collectors.joining("; ")));

@@ -72,12 +72,14 @@ public class BundlePages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Performs(Action.BUNDLE_IMPORT)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("dryRun") String dryRun) {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("dryRun") String dryRun,
+            @RestForm("park") String park) {
         if (file == null || file.size() == 0) {
             return rejected(new Rejection(null, List.of(FieldProblem.of("file", "请选择 .zip 或 .xlsx 文件 / choose a .zip or .xlsx file")), 1));
         }
         try {
-            ImportResult result = importer.importBundle(file.uploadedFile(), dryRun != null, currentUser.name());
+            ImportResult result = importer.importBundle(file.uploadedFile(), dryRun != null, currentUser.name(),
+                    park == null || park.isBlank() ? null : park.strip());
             return Response.ok(page.render(Templates.importPage(result, null, DEMO_FIRMS))).build();
         } catch (ProblemException e) {
             return rejected(Rejection.of(e));

@@ -41,20 +41,24 @@ public class BundleResource {
     @POST
     @Consumes({"application/zip", "application/octet-stream", "application/x-zip-compressed",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @Operation(summary = "Import a zip of CSV files (or an .xlsx with the same sheets); all-or-nothing, 422 lists every invalid row")
+    @Operation(summary = "Import a zip of CSV files (or an .xlsx with the same sheets); all-or-nothing, 422 lists every invalid row."
+            + " park (optional, a park's code): the park new firms and institutions join; a park ADMIN's own park only,"
+            + " absent: the ADMIN's park, or the default park for a region-wide ADMIN")
     @Performs(Action.BUNDLE_IMPORT)
-    public ImportResult importBundle(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return importer.importWritten(body::transferTo, dryRun, currentUser.name());
+    public ImportResult importBundle(InputStream body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("park") String park) {
+        return importer.importWritten(body::transferTo, dryRun, currentUser.name(), park);
     }
 
     @GET
     @Path("/export")
     @Produces("application/zip")
-    @Operation(summary = "The whole registry as a data bundle zip")
+    @Operation(summary = "The registry as a data bundle zip: a park ADMIN's park, or the whole region")
     @Performs(Action.BUNDLE_EXPORT)
     public Response export() {
         exporter.recordExport();
-        StreamingOutput stream = exporter::export;
+        Integer park = currentUser.parks().sqlParam();
+        StreamingOutput stream = out -> exporter.export(out, park);
         return Response.ok(stream)
                 .header("Content-Disposition", "attachment; filename=\"parkcredit-bundle-" + LocalDate.now(clock) + ".zip\"")
                 .build();

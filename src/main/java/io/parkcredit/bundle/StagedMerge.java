@@ -31,8 +31,8 @@ final class StagedMerge {
     private StagedMerge() {
     }
 
-    static Map<BundleFile, ImportResult.FileChanges> run(Connection c, BundleArchive archive, ImportErrors errors)
-            throws SQLException {
+    static Map<BundleFile, ImportResult.FileChanges> run(Connection c, BundleArchive archive, ImportErrors errors,
+            int park) throws SQLException {
         createStaging(c);
         Map<BundleFile, RowLoader.Loaded> loaded = new LinkedHashMap<>();
         Map<BundleFile, Long> loadMs = new LinkedHashMap<>();
@@ -53,6 +53,11 @@ final class StagedMerge {
         for (BundleFile file : loaded.keySet()) {
             checkReferences(c, file, errors);
         }
+        if (!errors.any() && otherParksExist(c, park)) {
+            for (BundleFile file : loaded.keySet()) {
+                checkPark(c, file, park, errors);
+            }
+        }
         if (errors.any()) {
             for (BundleFile file : loaded.keySet()) {
                 checkDuplicates(c, file, errors);
@@ -63,7 +68,7 @@ final class StagedMerge {
         Map<BundleFile, ImportResult.FileChanges> changes = new LinkedHashMap<>();
         try {
             for (var e : loaded.entrySet()) {
-                changes.put(e.getKey(), merge(c, e.getKey(), e.getValue(), loadMs.get(e.getKey())));
+                changes.put(e.getKey(), merge(c, e.getKey(), e.getValue(), loadMs.get(e.getKey()), park));
             }
         } catch (SQLException e) {
             if (!"21000".equals(e.getSQLState())) {
@@ -112,6 +117,42 @@ final class StagedMerge {
                 "unknown enterprise " + rs.getString(2).strip() + ": not in enterprises.csv nor in the registry"));
     }
 
+    /** Whether any park but {@code park} exists; in a one-park installation no row can belong elsewhere. */
+    private static boolean otherParksExist(Connection c, int park) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from parks where id <> ?)")) {
+            ps.setInt(1, park);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Rows whose firm (or, for institutions.csv, whose institution) belongs to another park than the
+     * one imported into (DOMAIN.md §10.3): one set-based statement per file.
+     */
+    private static void checkPark(Connection c, BundleFile file, int park, ImportErrors errors) throws SQLException {
+        String sql;
+        String column;
+        String what;
+        if (file == BundleSpec.INSTITUTIONS) {
+            sql = "select s.line, s.code, count(*) over () from " + file.staging()
+                    + " s join institutions i on i.code = s.code where i.park_id <> " + park + " order by s.line limit ?";
+            column = "code";
+            what = "institution ";
+        } else if (file == BundleSpec.ENTERPRISES || file.referencesEnterprise()) {
+            sql = "select s.line, s.uscc, count(*) over () from " + file.staging()
+                    + " s join enterprises e on e.uscc = s.uscc where e.park_id <> " + park + " order by s.line limit ?";
+            column = "uscc";
+            what = "enterprise ";
+        } else {
+            return;
+        }
+        report(c, sql, errors, rs -> FieldProblem.row(file.fileName(), rs.getLong(1), column,
+                what + rs.getString(2).strip() + " belongs to another park"));
+    }
+
     interface RowProblem {
         FieldProblem of(ResultSet rs) throws SQLException;
     }
@@ -130,15 +171,18 @@ final class StagedMerge {
         }
     }
 
-    private static ImportResult.FileChanges merge(Connection c, BundleFile file, RowLoader.Loaded loaded, long loadMs)
-            throws SQLException {
+    private static ImportResult.FileChanges merge(Connection c, BundleFile file, RowLoader.Loaded loaded, long loadMs,
+            int park) throws SQLException {
         long t0 = System.nanoTime();
         List<String> cols = loaded.columns().stream().map(BundleColumn::name).toList();
         List<String> updatable = cols.stream().filter(n -> !file.key().contains(n)).toList();
         String list = String.join(", ", cols);
         String t = file.table();
+        // new firms and institutions join the park imported into; a stored one keeps its park
+        boolean parked = file == BundleSpec.ENTERPRISES || file == BundleSpec.INSTITUTIONS;
         StringBuilder sql = new StringBuilder("with m as (insert into ").append(t).append(" (").append(list)
-                .append(") select ").append(list).append(" from ").append(file.staging())
+                .append(parked ? ", park_id" : "").append(") select ").append(list)
+                .append(parked ? ", " + park : "").append(" from ").append(file.staging())
                 .append(" on conflict (").append(String.join(", ", file.key())).append(") ");
         if (updatable.isEmpty()) {
             // only key columns: nothing to update, and a repeated key is harmless

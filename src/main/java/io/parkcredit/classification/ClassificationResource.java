@@ -51,15 +51,15 @@ public class ClassificationResource {
     @RolesAllowed(Role.ADMIN_)
     @Operation(summary = "Classify every park firm for the year into a new DRAFT run")
     @Performs(Action.CLASSIFICATION_RUN)
-    public Response run(@PathParam("year") int year) {
-        return Response.status(201).entity(classifications.run(year)).build();
+    public Response run(@PathParam("year") int year, @QueryParam("park") String park) {
+        return Response.status(201).entity(classifications.run(year, park)).build();
     }
 
     @GET
     @Path("/{year}/runs")
     @Performs(Action.CLASSIFICATION_READ)
-    public List<RunView> runs(@PathParam("year") int year) {
-        return classifications.runs(year);
+    public List<RunView> runs(@PathParam("year") int year, @QueryParam("park") String park) {
+        return classifications.runs(year, park);
     }
 
     @GET
@@ -109,8 +109,8 @@ public class ClassificationResource {
     @Path("/{year}")
     @Operation(summary = "A year's runs, its published version and the moves since the previous year")
     @Performs(Action.CLASSIFICATION_OVERVIEW)
-    public YearOverview overview(@PathParam("year") int year) {
-        return classifications.overview(year);
+    public YearOverview overview(@PathParam("year") int year, @QueryParam("park") String park) {
+        return classifications.overview(year, park);
     }
 
     @GET

@@ -49,8 +49,16 @@ public class ClassificationRunner {
     @Inject
     RuleSetService ruleSets;
 
-    /** Classifies every in-park, not deregistered firm registered by the evaluation day of {@code year}; returns the new draft run's id. */
+    /** Classifies the default park's firms (a one-park installation's whole park). */
     public long run(int year, String actor) {
+        return run(year, actor, 1);
+    }
+
+    /**
+     * Classifies every in-park, not deregistered firm of {@code park} registered by the evaluation day
+     * of {@code year}; returns the new draft run's id (DOMAIN.md §4, §10.3).
+     */
+    public long run(int year, String actor, int park) {
         if (year < 1900 || year > 2199) {
             throw ProblemException.invalid("year", "between 1900 and 2199");
         }
@@ -64,10 +72,10 @@ public class ClassificationRunner {
             read.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             read.setReadOnly(true);
             try {
-                long runId = newRun(write, year, rules.id(), d, actor);
-                long firms = classifyAll(read, write, runId, year, d, p);
+                long runId = newRun(write, year, rules.id(), d, actor, park);
+                long firms = classifyAll(read, write, runId, year, d, p, park);
                 updateCounts(write, runId);
-                audit(write, actor, runId, year, firms, rules.version());
+                audit(write, actor, runId, year, firms, rules.version(), park);
                 write.commit();
                 read.commit();
                 LOG.infof("classified %d firms for %d (run %d, rules v%d) in %d ms", firms, year, runId,
@@ -87,19 +95,24 @@ public class ClassificationRunner {
         }
     }
 
-    private long newRun(Connection c, int year, long ruleSetId, LocalDate d, String actor) throws SQLException {
+    private long newRun(Connection c, int year, long ruleSetId, LocalDate d, String actor, int park)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("select pg_advisory_xact_lock(" + (0x434c4153_0000L + year) + ")");
+            // one run of a park's year at a time: versions are numbered per (park, year)
+            st.execute("select pg_advisory_xact_lock(" + (0x434c4153_0000L + year) + ", " + park + ")");
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into classification_runs (year, version, rule_set_id, evaluation_day, status, created_by)
-                values (?, (select coalesce(max(version), 0) + 1 from classification_runs where year = ?), ?, ?, 'DRAFT', ?)
+                insert into classification_runs (year, version, rule_set_id, evaluation_day, status, created_by, park_id)
+                values (?, (select coalesce(max(version), 0) + 1 from classification_runs where year = ? and park_id = ?),
+                        ?, ?, 'DRAFT', ?, ?)
                 returning id""")) {
             ps.setInt(1, year);
             ps.setInt(2, year);
-            ps.setLong(3, ruleSetId);
-            ps.setDate(4, Date.valueOf(d));
-            ps.setString(5, actor);
+            ps.setInt(3, park);
+            ps.setLong(4, ruleSetId);
+            ps.setDate(5, Date.valueOf(d));
+            ps.setString(6, actor);
+            ps.setInt(7, park);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -109,14 +122,14 @@ public class ClassificationRunner {
 
     private static final String ELIGIBLE = "e.in_park and e.status <> 'DEREGISTERED'";
 
-    private long classifyAll(Connection read, Connection write, long runId, int year, LocalDate d, RuleParams p)
-            throws SQLException {
+    private long classifyAll(Connection read, Connection write, long runId, int year, LocalDate d, RuleParams p,
+            int park) throws SQLException {
         CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy classification_results (run_id, uscc, name, list, clauses) from stdin");
         StringBuilder buf = new StringBuilder(1 << 18);
         long[] n = {0};
         try {
-            forEachFirm(read, year, d, p, null, (facts, outcome) -> {
+            forEachFirm(read, year, d, p, null, park, (facts, outcome) -> {
                 buf.append(runId).append('\t').append(facts.uscc()).append('\t').append(escape(facts.name())).append('\t')
                         .append(outcome.list().name()).append('\t').append(escape(clausesJson(outcome))).append('\n');
                 n[0]++;
@@ -147,12 +160,15 @@ public class ClassificationRunner {
      */
     public List<Long> reclassifyInDrafts(Connection c, String uscc, int fromYear) throws SQLException {
         List<long[]> drafts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, year, rule_set_id from classification_runs"
-                + " where status = 'DRAFT' and year >= ? order by id for update")) {
+        // only the drafts of the firm's own park classify it
+        try (PreparedStatement ps = c.prepareStatement("select id, year, rule_set_id, park_id from classification_runs"
+                + " where status = 'DRAFT' and year >= ? and park_id = (select park_id from enterprises where uscc = ?)"
+                + " order by id for update")) {
             ps.setInt(1, fromYear);
+            ps.setString(2, uscc);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    drafts.add(new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3)});
+                    drafts.add(new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4)});
                 }
             }
         }
@@ -161,7 +177,7 @@ public class ClassificationRunner {
             RuleParams p = ruleSets.byId(run[2]).params();
             int year = (int) run[1];
             List<String[]> rows = new ArrayList<>();
-            forEachFirm(c, year, p.evaluationDayOf(year), p, uscc, (facts, outcome) -> rows.add(
+            forEachFirm(c, year, p.evaluationDayOf(year), p, uscc, (int) run[3], (facts, outcome) -> rows.add(
                     new String[] {facts.name(), outcome.list().name(), clausesJson(outcome)}));
             String before = null;
             try (PreparedStatement ps = c.prepareStatement(
@@ -195,22 +211,24 @@ public class ClassificationRunner {
         return changed;
     }
 
-    private void forEachFirm(Connection read, int year, LocalDate d, RuleParams p, String only, FirmSink sink)
-            throws SQLException {
+    private void forEachFirm(Connection read, int year, LocalDate d, RuleParams p, String only, int park,
+            FirmSink sink) throws SQLException {
         Date day = Date.valueOf(d);
+        // the park's firms only (DOMAIN.md §10.3); flows, statements and ratings of other firms are skipped by USCC
+        String eligible = ELIGIBLE + " and e.park_id = " + park;
         // one firm: the same queries narrowed to it
         String firm = only == null ? "" : " and e.uscc = ?";
         String own = only == null ? "" : " and %s.uscc = ?";
         // a firm registered after the evaluation day is not classified for that year (DOMAIN.md §4)
         try (UsccCursor firms = new UsccCursor(read, "select e.uscc, e.name, e.status, e.registered_on from enterprises e where "
-                        + ELIGIBLE + firm + " and (e.registered_on is null or e.registered_on <= ?) order by e.uscc",
+                        + eligible + firm + " and (e.registered_on is null or e.registered_on <= ?) order by e.uscc",
                         args(only, day));
                 UsccCursor loans = new UsccCursor(read, "select l.uscc, l.lender_code || '/' || l.loan_no, l.principal, l.start_date,"
-                        + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + ELIGIBLE + firm
+                        + " l.due_date, l.settled_on from loans l join enterprises e on e.uscc = l.uscc where " + eligible + firm
                         + " and l.start_date <= ? order by l.uscc", args(only, day));
                 UsccCursor events = new UsccCursor(read, "select v.uscc, v.source || '/' || v.event_no, v.type, v.severity,"
                         + " v.occurred_on, v.repaired_on, coalesce(v.title, '') from credit_events v join enterprises e"
-                        + " on e.uscc = v.uscc where " + ELIGIBLE + firm + " and v.severity is not null and v.occurred_on <= ?"
+                        + " on e.uscc = v.uscc where " + eligible + firm + " and v.severity is not null and v.occurred_on <= ?"
                         + " and (v.repaired_on is null or v.repaired_on > ?) order by v.uscc", args(only, day, day));
                 UsccCursor inflows = new UsccCursor(read, "select t.uscc, sum(t.amount) from transactions t where t.direction = 'IN'"
                         + own.formatted("t") + " and t.booked_on > ? and t.booked_on <= ? group by t.uscc order by t.uscc",
@@ -312,13 +330,13 @@ public class ClassificationRunner {
         }
     }
 
-    private static void audit(Connection c, String actor, long runId, int year, long firms, int ruleVersion)
+    private static void audit(Connection c, String actor, long runId, int year, long firms, int ruleVersion, int park)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into audit_log (actor, action, target_type, target_key,"
                 + " detail) values (?, 'CLASSIFICATION_RUN', 'classification', ?, ?)")) {
             ps.setString(1, actor);
             ps.setString(2, year + "/" + runId);
-            ps.setString(3, firms + " firms classified with rule set v" + ruleVersion);
+            ps.setString(3, firms + " firms classified with rule set v" + ruleVersion + " (park " + park + ")");
             ps.executeUpdate();
         }
     }

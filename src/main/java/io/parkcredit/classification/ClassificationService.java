@@ -47,7 +47,7 @@ public class ClassificationService {
     };
     private static final String RUN_COLUMNS = "r.id, r.year, r.version, r.status, r.evaluation_day, s.version,"
             + " r.red_count, r.white_count, r.yellow_count, r.none_count, r.created_by, r.created_at, r.published_by,"
-            + " r.published_at, r.supersedes_run_id";
+            + " r.published_at, r.supersedes_run_id, p.code";
 
     @Inject
     ObjectionMarks objectionMarks;
@@ -70,24 +70,54 @@ public class ClassificationService {
     @Inject
     ClassificationRunner runner;
 
-    /** Runs the classification of a year (ADMIN) and returns the new draft. */
+    @Inject
+    io.parkcredit.park.ParkService parks;
+
+    /** Runs the classification of a year (ADMIN) for the ADMIN's park (the default park for a region ADMIN). */
     public RunView run(int year) {
+        return run(year, (String) null);
+    }
+
+    /**
+     * Runs the classification of a year for one park (DOMAIN.md §10.3): a park ADMIN's own (another
+     * park's code is 404); a region ADMIN's the park named by {@code parkCode}, the default park when null.
+     */
+    public RunView run(int year, String parkCode) {
         currentUser.require(Action.CLASSIFICATION_RUN);
-        long id = runner.run(year, currentUser.name());
+        int park = parks.target(parkCode).value();
+        long id = runner.run(year, currentUser.name(), park);
         return run(year, id);
     }
 
+    /** The year's runs in the user's parks (drafts only for ADMIN), newest version first. */
     @Transactional
     public List<RunView> runs(int year) {
+        return runs(year, null);
+    }
+
+    /** As {@link #runs(int)}, narrowed to the park named by {@code parkCode} when given. */
+    @Transactional
+    public List<RunView> runs(int year, String parkCode) {
         currentUser.require(Action.CLASSIFICATION_READ);
+        Integer park = parkCode == null || parkCode.isBlank() ? currentUser.parks().sqlParam()
+                : Integer.valueOf(parks.target(parkCode).value());
+        return runsIn(park, year);
+    }
+
+    private List<RunView> runsIn(Integer park, int year) {
         String visible = currentUser.has(Role.ADMIN) ? "" : " and r.status <> 'DRAFT'";
-        return runRows("where r.year = ?1" + visible + " order by r.version desc", year);
+        return runRows(park, "where r.year = ?1" + visible + " order by r.park_id, r.version desc", year);
+    }
+
+    /** The park whose year a page or overview shows: the user's own, or the one named, or the default park. */
+    private int focus(String parkCode) {
+        return parks.target(parkCode).value();
     }
 
     @Transactional
     public RunView run(int year, long runId) {
         currentUser.require(Action.CLASSIFICATION_READ);
-        RunView run = runRows("where r.year = ?1 and r.id = ?2", year, runId).stream().findFirst()
+        RunView run = runRows(currentUser.parks().sqlParam(), "where r.year = ?1 and r.id = ?2", year, runId).stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("classification run", year + "/" + runId));
         if ("DRAFT".equals(run.status()) && !currentUser.has(Role.ADMIN)) {
             throw ProblemException.notFound("classification run", year + "/" + runId);
@@ -95,24 +125,31 @@ public class ClassificationService {
         return run;
     }
 
-    /** The current published run of a year, if any. */
+    /** The current published run of a year of the user's park (the default park for region users), if any. */
     @Transactional
     public Optional<RunView> published(int year) {
-        return runRows("where r.year = ?1 and r.status = 'PUBLISHED'", year).stream().findFirst();
+        return published(year, null);
     }
 
-    /** The most recent year with a run the current user may see (drafts only for ADMIN). */
+    /** The current published run of a year of the park named by {@code parkCode} (see {@link #focus}). */
+    @Transactional
+    public Optional<RunView> published(int year, String parkCode) {
+        return runRows(focus(parkCode), "where r.year = ?1 and r.status = 'PUBLISHED'", year).stream().findFirst();
+    }
+
+    /** The most recent year with a run of the user's park the user may see (drafts only for ADMIN). */
     @Transactional
     public Optional<Integer> latestYear() {
-        String visible = currentUser.has(Role.ADMIN) ? "" : " where status <> 'DRAFT'";
-        Object[] row = single(em.createNativeQuery("select max(year) from classification_runs" + visible));
+        String visible = currentUser.has(Role.ADMIN) ? "" : " and status <> 'DRAFT'";
+        Object[] row = single(em.createNativeQuery("select max(year) from classification_runs where park_id = ?1" + visible)
+                .setParameter(1, focus(null)));
         return row == null || row[0] == null ? Optional.empty() : Optional.of(((Number) row[0]).intValue());
     }
 
-    /** The most recent year's published run. */
+    /** The most recent year's published run of the user's park. */
     @Transactional
     public Optional<RunView> latestPublished() {
-        return runRows("where r.status = 'PUBLISHED' order by r.year desc limit 1").stream().findFirst();
+        return runRows(focus(null), "where r.status = 'PUBLISHED' order by r.year desc limit 1").stream().findFirst();
     }
 
     /**
@@ -187,16 +224,19 @@ public class ClassificationService {
     @Transactional
     public RunView publish(int year, long runId) {
         currentUser.require(Action.CLASSIFICATION_PUBLISH);
-        Object[] row = single(em.createNativeQuery("select status, year from classification_runs where id = ?1 for update")
+        Object[] row = single(em.createNativeQuery("select status, year, park_id from classification_runs where id = ?1 for update")
                 .setParameter(1, runId));
-        if (row == null || ((Number) row[1]).intValue() != year) {
+        if (row == null || ((Number) row[1]).intValue() != year
+                || !currentUser.parks().includes(((Number) row[2]).intValue())) {
             throw ProblemException.notFound("classification run", year + "/" + runId);
         }
+        int park = ((Number) row[2]).intValue();
         if (!"DRAFT".equals(row[0])) {
             throw ProblemException.conflict("run-not-draft", "run " + runId + " is " + row[0] + "; only a DRAFT can be published");
         }
         Object[] prev = single(em.createNativeQuery(
-                "select id from classification_runs where year = ?1 and status = 'PUBLISHED' for update").setParameter(1, year));
+                "select id from classification_runs where year = ?1 and park_id = ?2 and status = 'PUBLISHED' for update")
+                .setParameter(1, year).setParameter(2, park));
         Long previous = prev == null ? null : ((Number) prev[0]).longValue();
         int moved = 0;
         if (previous != null) {
@@ -219,11 +259,11 @@ public class ClassificationService {
                        ?2 || ' 年度园区金融信用黄名单：' || r.name || '（' || r.uscc || '）恶意逃废银行债务，'
                           || '依规不予政策和信贷支持'
                 from classification_results r
-                cross join (select 'BANK' kind, code recipient from institutions where kind = 'BANK'
+                cross join (select 'BANK' kind, code recipient from institutions where kind = 'BANK' and park_id = ?4
                             union all select 'MEMBER_UNIT', unnest(cast(?3 as text[]))) x
                 where r.run_id = ?1 and r.list = 'YELLOW'""")
                 .setParameter(1, runId).setParameter(2, Integer.toString(year))
-                .setParameter(3, config.memberUnits().toArray(new String[0])).executeUpdate();
+                .setParameter(3, config.memberUnits().toArray(new String[0])).setParameter(4, park).executeUpdate();
         if (previous != null) {
             notices += em.createNativeQuery("""
                     insert into classification_notices (run_id, uscc, list, recipient_kind, recipient, kind, detail)
@@ -238,7 +278,8 @@ public class ClassificationService {
         }
         audit.record("CLASSIFICATION_PUBLISHED", "classification", year + "/" + runId,
                 (previous == null ? "first version" : "supersedes run " + previous + ", " + moved + " firm(s) moved")
-                        + ", " + notices + " notice(s) sent", null);
+                        + ", " + notices + " notice(s) sent" + (park == 1 ? "" : ", park " + parks.codeOf(
+                                new io.parkcredit.park.ParkId(park))), null);
         return run(year, runId);
     }
 
@@ -249,8 +290,8 @@ public class ClassificationService {
             throw ProblemException.forbidden("only the park committee publishes");
         }
         RunView draft = run(year, runId);
-        RunView replaces = published(year).orElse(null);
-        RunView previousYear = published(year - 1).orElse(null);
+        RunView replaces = published(year, draft.parkCode()).orElse(null);
+        RunView previousYear = published(year - 1, draft.parkCode()).orElse(null);
         return new ClassificationViews.PublishPreview(draft, replaces, previousYear,
                 replaces == null ? 0 : movedCount(runId, replaces.runId()),
                 previousYear == null ? 0 : movedCount(runId, previousYear.runId()));
@@ -279,24 +320,35 @@ public class ClassificationService {
         return rows.stream().map(r -> new TransitionView((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
-    /** The year's runs, its published version and the moves since the previous year's published lists (first 500). */
+    /**
+     * The year's runs, its published version and the moves since the previous year's published lists
+     * (first 500), of the user's park or, for a region user, of the park named by {@code parkCode}
+     * (the default park when null).
+     */
+    @Transactional
+    public YearOverview overview(int year, String parkCode) {
+        return overview(year, parkCode, true);
+    }
+
     @Transactional
     public YearOverview overview(int year) {
-        return overview(year, true);
+        return overview(year, null, true);
     }
 
     /** The overview without the list of moved firms, which the page reads a page at a time ({@link #moved}). */
     @Transactional
     public YearOverview overviewHead(int year) {
-        return overview(year, false);
+        return overview(year, null, false);
     }
 
-    private YearOverview overview(int year, boolean withMoved) {
+    private YearOverview overview(int year, String parkCode, boolean withMoved) {
         currentUser.require(Action.CLASSIFICATION_OVERVIEW);
         requirePark();
-        List<RunView> runs = runs(year);
+        int park = focus(parkCode);
+        List<RunView> runs = runsIn(park, year);
         RunView current = current(runs);
-        RunView previous = published(year - 1).orElse(null);
+        RunView previous = runRows(park, "where r.year = ?1 and r.status = 'PUBLISHED'", year - 1).stream().findFirst()
+                .orElse(null);
         List<Flow> flows = new ArrayList<>();
         List<TransitionView> moved = new ArrayList<>();
         if (current != null && previous != null) {
@@ -323,8 +375,10 @@ public class ClassificationService {
     public PageResult<TransitionView> moved(int year, PageRequest page) {
         currentUser.require(Action.CLASSIFICATION_OVERVIEW);
         requirePark();
-        RunView current = current(runs(year));
-        RunView previous = published(year - 1).orElse(null);
+        int park = focus(null);
+        RunView current = current(runsIn(park, year));
+        RunView previous = runRows(park, "where r.year = ?1 and r.status = 'PUBLISHED'", year - 1).stream().findFirst()
+                .orElse(null);
         if (current == null || previous == null) {
             return new PageResult<>(List.of(), page.page(), page.size(), 0);
         }
@@ -357,15 +411,18 @@ public class ClassificationService {
         currentUser.require(Action.CLASSIFICATION_NOTICES_READ);
         String where;
         Map<String, Object> params = new HashMap<>();
+        Integer park = currentUser.parks().sqlParam();
+        String inPark = park == null ? "" : " and r.park_id = " + park.intValue();
         if (currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR)) {
-            where = "";
+            where = " where true" + inPark;
         } else if (currentUser.has(Role.BANK) || currentUser.has(Role.GUARANTOR)) {
-            where = " where n.recipient_kind = 'BANK' and n.recipient = :me";
+            where = " where n.recipient_kind = 'BANK' and n.recipient = :me" + inPark;
             params.put("me", String.valueOf(currentUser.institutionCode()));
         } else {
             throw ProblemException.forbidden("notices go to banks and the park");
         }
-        Query count = em.createNativeQuery("select count(*) from classification_notices n" + where);
+        Query count = em.createNativeQuery(
+                "select count(*) from classification_notices n join classification_runs r on r.id = n.run_id" + where);
         Query rows = em.createNativeQuery("""
                 select n.id, r.year, n.run_id, n.uscc, coalesce(e.name, ''), n.list, n.recipient_kind, n.recipient,
                        n.kind, n.detail, n.created_at
@@ -403,9 +460,12 @@ public class ClassificationService {
         }
     }
 
-    private List<RunView> runRows(String where, Object... params) {
+    /** Runs matching {@code where} (which starts with "where") of one park, or of all parks when {@code park} is null. */
+    private List<RunView> runRows(Integer park, String where, Object... params) {
+        String inPark = park == null ? "" : "r.park_id = " + park.intValue() + " and ";
         Query q = em.createNativeQuery("select " + RUN_COLUMNS
-                + " from classification_runs r join classification_rule_sets s on s.id = r.rule_set_id " + where);
+                + " from classification_runs r join classification_rule_sets s on s.id = r.rule_set_id"
+                + " join parks p on p.id = r.park_id where " + inPark + where.substring("where ".length()));
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }
@@ -419,7 +479,7 @@ public class ClassificationService {
             counts.put("NONE", ((Number) r[9]).intValue());
             return new RunView(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
                     (String) r[3], localDate(r[4]), ((Number) r[5]).intValue(), counts, (String) r[10], instant(r[11]),
-                    (String) r[12], instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue());
+                    (String) r[12], instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[15]);
         }).toList();
     }
 

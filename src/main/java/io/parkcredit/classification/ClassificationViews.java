@@ -17,7 +17,7 @@ public final class ClassificationViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunView(long runId, int year, int version, String status, LocalDate evaluationDay,
             int ruleSetVersion, Map<String, Integer> counts, String createdBy, Instant createdAt, String publishedBy,
-            Instant publishedAt, Long supersedesRunId) {
+            Instant publishedAt, Long supersedesRunId, String parkCode) {
 
         public int total() {
             return counts.values().stream().mapToInt(Integer::intValue).sum();

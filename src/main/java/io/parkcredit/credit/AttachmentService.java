@@ -63,6 +63,8 @@ public class AttachmentService {
                     Long.toString(ownerId));
         }
         String uscc = (String) owner[0];
+        CreditAccess.requireInPark(currentUser, em, uscc, ownerType.equals("OBJECTION") ? "objection" : "repair application",
+                Long.toString(ownerId));
         CreditAccess.requireOwn(currentUser, uscc);
         if (!List.of("SUBMITTED", "VERIFYING").contains((String) owner[1])) {
             throw ProblemException.conflict("attachment-closed", ownerType.toLowerCase(Locale.ROOT) + " " + ownerId + " is "
@@ -111,6 +113,7 @@ public class AttachmentService {
         if (r == null || currentUser.has(io.parkcredit.security.Role.ENTERPRISE) && !r[0].equals(currentUser.uscc())) {
             throw ProblemException.notFound("attachment", Long.toString(id));
         }
+        CreditAccess.requireInPark(currentUser, em, (String) r[0], "attachment", Long.toString(id));
         return new File((String) r[1], (String) r[2], (byte[]) r[3]);
     }
 

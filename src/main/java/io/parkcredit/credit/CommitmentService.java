@@ -90,6 +90,7 @@ public class CommitmentService {
             throw ProblemException.invalid("body", "required");
         }
         String uscc = CreditAccess.firm(currentUser, in.uscc());
+        CreditAccess.requireInPark(currentUser, em, uscc, "enterprise", uscc);
         CommitmentKind kind = EnumParam.parse(CommitmentKind.class, "kind", in.kind());
         if (kind == null) {
             throw ProblemException.invalid("kind", "required: APPLICATION, LICENSE, RATING, REPAIR, LAND or VOLUNTARY");
@@ -148,6 +149,7 @@ public class CommitmentService {
         if (row == null) {
             throw ProblemException.notFound("commitment", Long.toString(id));
         }
+        CreditAccess.requireInPark(currentUser, em, (String) row[1], "commitment", Long.toString(id));
         if (!"OPEN".equals(row[0])) {
             throw ProblemException.conflict("commitment-decided", "commitment " + id + " is already " + row[0]);
         }
@@ -189,6 +191,7 @@ public class CommitmentService {
     public CommitmentView get(long id) {
         currentUser.require(Action.CREDIT_READ);
         CommitmentView v = view(id);
+        CreditAccess.requireInPark(currentUser, em, v.uscc(), "commitment", Long.toString(id));
         CreditAccess.requireOwn(currentUser, v.uscc());
         return v;
     }
@@ -200,7 +203,8 @@ public class CommitmentService {
         String firm = currentUser.has(Role.ENTERPRISE) ? String.valueOf(currentUser.uscc())
                 : uscc == null || uscc.isBlank() ? "" : uscc.strip();
         String st = status == null ? "" : status.strip().toUpperCase(java.util.Locale.ROOT);
-        String where = " where (?1 = '' or c.uscc = ?1) and (?2 = '' or c.status = ?2)";
+        String where = " where (?1 = '' or c.uscc = ?1) and (?2 = '' or c.status = ?2)"
+                + CreditAccess.inPark(currentUser, "c.uscc");
         long total = ((Number) em.createNativeQuery("select count(*) from credit_commitments c" + where)
                 .setParameter(1, firm).setParameter(2, st).getSingleResult()).longValue();
         List<CommitmentView> items = CreditSql.rows(em.createNativeQuery("select c.id from credit_commitments c" + where

@@ -102,6 +102,7 @@ public class Corrections {
             where = "(?1 = '' or c.uscc = ?1)";
             param = uscc == null ? "" : uscc.strip();
         }
+        where = where + CreditAccess.inPark(currentUser, "c.uscc");
         long total = ((Number) em.createNativeQuery("select count(*) from credit_corrections c where " + where)
                 .setParameter(1, param).getSingleResult()).longValue();
         List<CorrectionView> items = CreditSql.rows(em.createNativeQuery("select c.id, c.uscc, coalesce(e.name, ''),"

@@ -30,6 +30,30 @@ final class CreditAccess {
         return value;
     }
 
+    /**
+     * 404 unless the firm belongs to the caller's park (DOMAIN.md §10.3): outside one's park a firm and
+     * its items are as if they did not exist. No query for a region-wide caller.
+     */
+    static void requireInPark(CurrentUser user, jakarta.persistence.EntityManager em, String uscc, String what,
+            String key) {
+        Integer park = user.parks().sqlParam();
+        if (park == null) {
+            return;
+        }
+        Object[] row = CreditSql.single(em.createNativeQuery("select park_id from enterprises where uscc = ?1")
+                .setParameter(1, uscc));
+        if (row == null || ((Number) row[0]).intValue() != park) {
+            throw ProblemException.notFound(what, key);
+        }
+    }
+
+    /** A list filter keeping the rows of the caller's park's firms: empty for a region-wide caller. */
+    static String inPark(CurrentUser user, String usccColumn) {
+        Integer park = user.parks().sqlParam();
+        return park == null ? ""
+                : " and " + usccColumn + " in (select pf.uscc from enterprises pf where pf.park_id = " + park.intValue() + ")";
+    }
+
     /** 403 unless the caller may see this firm's §8 items. */
     static void requireOwn(CurrentUser user, String uscc) {
         if (user.has(Role.ENTERPRISE) && !uscc.equals(user.uscc())) {

@@ -63,16 +63,21 @@ public class CreditStats {
         long decided = approved + repairs.byStatus().getOrDefault("REJECTED", 0L);
         BigDecimal rate = decided == 0 ? null
                 : BigDecimal.valueOf(approved).divide(BigDecimal.valueOf(decided), 4, RoundingMode.HALF_UP);
-        Map<String, Long> byTier = counts("select verification, count(*) from credit_commitments group by verification order by 1");
-        Map<String, Long> byStatus = counts("select status, count(*) from credit_commitments group by status order by 1");
+        // a park's user counts its park's firms only (DOMAIN.md §10.3)
+        String inPark = CreditAccess.inPark(currentUser, "uscc");
+        Map<String, Long> byTier = counts("select verification, count(*) from credit_commitments where true" + inPark
+                + " group by verification order by 1");
+        Map<String, Long> byStatus = counts("select status, count(*) from credit_commitments where true" + inPark
+                + " group by status order by 1");
         List<Month> months = CreditSql.rows(em.createNativeQuery("""
                 select to_char(m, 'YYYY-MM'),
-                       (select count(*) from credit_objections o where date_trunc('month', o.submitted_on) = m),
-                       (select count(*) from credit_repairs r where date_trunc('month', r.submitted_on) = m),
+                       (select count(*) from credit_objections o where date_trunc('month', o.submitted_on) = m%1$s),
+                       (select count(*) from credit_repairs r where date_trunc('month', r.submitted_on) = m%2$s),
                        (select count(*) from credit_repairs r where r.status in ('APPROVED', 'REVOKED')
-                            and date_trunc('month', r.decided_on) = m)
+                            and date_trunc('month', r.decided_on) = m%2$s)
                 from generate_series(date_trunc('month', cast(?1 as date)) - interval '11 months',
-                                     date_trunc('month', cast(?1 as date)), interval '1 month') m order by m""")
+                                     date_trunc('month', cast(?1 as date)), interval '1 month') m order by m"""
+                .formatted(CreditAccess.inPark(currentUser, "o.uscc"), CreditAccess.inPark(currentUser, "r.uscc")))
                 .setParameter(1, today)).stream().map(r -> new Month((String) r[0], CreditSql.lng(r[1]),
                         CreditSql.lng(r[2]), CreditSql.lng(r[3]))).toList();
         return new Stats(today, objections, repairs, rate, byTier, byStatus, months);
@@ -83,10 +88,12 @@ public class CreditStats {
                 + " count(*) filter (where " + open + " and t.due_on < ?1), count(*) filter (where t.decided_on is not null),"
                 + " avg(w.days) filter (where t.decided_on is not null)"
                 + " from " + table + " t left join lateral (select " + workingDays("t.submitted_on", "t.decided_on")
-                + " as days) w on t.decided_on is not null").setParameter(1, today));
+                + " as days) w on t.decided_on is not null where true" + CreditAccess.inPark(currentUser, "t.uscc"))
+                .setParameter(1, today));
         BigDecimal mean = r[3] == null ? null : new BigDecimal(r[3].toString()).setScale(1, RoundingMode.HALF_UP);
         return new Queue(CreditSql.lng(r[0]), CreditSql.lng(r[1]), CreditSql.lng(r[2]), mean,
-                counts("select status, count(*) from " + table + " group by status order by 1"));
+                counts("select status, count(*) from " + table + " where true" + CreditAccess.inPark(currentUser, "uscc")
+                        + " group by status order by 1"));
     }
 
     private Map<String, Long> counts(String sql) {

@@ -99,6 +99,7 @@ public class ObjectionService {
             throw ProblemException.invalid("body", "required");
         }
         String uscc = CreditAccess.firm(currentUser, in.uscc());
+        CreditAccess.requireInPark(currentUser, em, uscc, "enterprise", uscc);
         String type = in.itemType() == null ? null : in.itemType().strip().toUpperCase(Locale.ROOT);
         if (type == null || !ObjectionItem.TYPES.contains(type)) {
             throw ProblemException.invalid("itemType", "one of CREDIT_EVENT, LOAN, FINANCIAL_STATEMENT, CLASSIFICATION, RATING");
@@ -237,6 +238,7 @@ public class ObjectionService {
     public ObjectionView get(long id) {
         currentUser.require(Action.CREDIT_READ);
         ObjectionView v = view(id);
+        CreditAccess.requireInPark(currentUser, em, v.uscc(), "objection", Long.toString(id));
         CreditAccess.requireOwn(currentUser, v.uscc());
         return v;
     }
@@ -248,7 +250,7 @@ public class ObjectionService {
                 : uscc == null || uscc.isBlank() ? "" : uscc.strip();
         String st = status == null ? "" : status.strip().toUpperCase(Locale.ROOT);
         String where = " where (?1 = '' or o.uscc = ?1) and (?2 = '' or o.status = ?2 or (?2 = 'OPEN' and o.status in"
-                + " ('SUBMITTED', 'VERIFYING')))";
+                + " ('SUBMITTED', 'VERIFYING')))" + CreditAccess.inPark(currentUser, "o.uscc");
         long total = ((Number) em.createNativeQuery("select count(*) from credit_objections o" + where)
                 .setParameter(1, firm).setParameter(2, st).getSingleResult()).longValue();
         List<ObjectionView> items = CreditSql.rows(em.createNativeQuery("select o.id from credit_objections o" + where
@@ -264,6 +266,7 @@ public class ObjectionService {
         if (row == null) {
             throw ProblemException.notFound("objection", Long.toString(id));
         }
+        CreditAccess.requireInPark(currentUser, em, (String) row[1], "objection", Long.toString(id));
         return row;
     }
 

@@ -26,13 +26,14 @@ public class PublicityPages {
     @CheckedTemplate(basePath = "credit")
     static class Templates {
         static native TemplateInstance publicity(PageResult<PublicityService.Entry> result, Pager pager, Query query,
-                java.util.List<String> kinds);
+                java.util.List<String> kinds, java.util.List<PublicityService.PublicPark> parks);
     }
 
     /** The search as typed, echoed into the form and the paging links. */
-    public record Query(String day, String kind, String q) {
+    public record Query(String day, String kind, String q, String park) {
         String link(int page) {
-            return "/publicity?day=" + Formats.url(day) + "&kind=" + Formats.url(kind) + "&q=" + Formats.url(q) + "&page=" + page;
+            return "/publicity?day=" + Formats.url(day) + "&kind=" + Formats.url(kind) + "&q=" + Formats.url(q)
+                    + "&park=" + Formats.url(park) + "&page=" + page;
         }
     }
 
@@ -45,11 +46,12 @@ public class PublicityPages {
     @GET
     @Performs(Action.PUBLICITY_READ)
     public TemplateInstance search(@QueryParam("day") String day, @QueryParam("kind") String kind, @QueryParam("q") String q,
-            @QueryParam("page") Integer pageNo) {
-        Query query = new Query(day, kind, q);
+            @QueryParam("park") String park, @QueryParam("page") Integer pageNo) {
+        Query query = new Query(day, kind, q, park);
         PageResult<PublicityService.Entry> result = publicity.search(day == null || day.isBlank() ? null
-                : CreditStats.day("day", day), kind, q, PageRequest.of(pageNo, PAGE_SIZE));
+                : CreditStats.day("day", day), kind, q, park, PageRequest.of(pageNo, PAGE_SIZE));
+        java.util.List<PublicityService.PublicPark> parks = publicity.parks();
         return page.render(Templates.publicity(result, Pager.of(result, query::link), query,
-                PublicityService.KIND_ORDER));
+                PublicityService.KIND_ORDER, parks));
     }
 }

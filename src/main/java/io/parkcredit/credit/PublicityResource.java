@@ -20,11 +20,12 @@ public class PublicityResource {
     PublicityService publicity;
 
     @GET
-    @Operation(summary = "Published entries on a day: RED list, valid grades, negative records in their period, public commitments")
+    @Operation(summary = "Published entries on a day: RED list, valid grades, negative records in their period, public commitments; park (a park's code) narrows to one park, every entry names its park")
     @Performs(Action.PUBLICITY_READ)
     public PageResult<PublicityService.Entry> search(@QueryParam("day") String day, @QueryParam("kind") String kind,
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("q") String q, @QueryParam("park") String park, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
         return publicity.search(day == null || day.isBlank() ? null : CreditStats.day("day", day), kind, q,
-                PageRequest.of(page, size));
+                park, PageRequest.of(page, size));
     }
 }

@@ -55,7 +55,7 @@ public class PublicityService {
 
     /** One public entry (API.md): which firm, why it is listed, from when until when. */
     public record Entry(String kind, String uscc, String name, String basis, LocalDate from, LocalDate until,
-            Inspection inspection) {
+            Inspection inspection, String parkCode, String parkName) {
     }
 
     /**
@@ -70,7 +70,29 @@ public class PublicityService {
 
     @Transactional
     public PageResult<Entry> search(LocalDate day, String kind, String q, PageRequest page) {
+        return search(day, kind, q, null, page);
+    }
+
+    /** A park as the public disclosure names it. */
+    public record PublicPark(String code, String name) {
+    }
+
+    /** Every park's code and name, for the disclosure's park filter (the disclosure is public). */
+    @Transactional
+    public List<PublicPark> parks() {
         currentUser.require(Action.PUBLICITY_READ);
+        return CreditSql.rows(em.createNativeQuery("select code, name from parks order by id")).stream()
+                .map(r -> new PublicPark((String) r[0], (String) r[1])).toList();
+    }
+
+    /**
+     * The public entries of every park, each with its park's name (DOMAIN.md §10.3: the disclosure is
+     * public), or of the park whose code is {@code park}; an unknown code finds nothing.
+     */
+    @Transactional
+    public PageResult<Entry> search(LocalDate day, String kind, String q, String park, PageRequest page) {
+        currentUser.require(Action.PUBLICITY_READ);
+        String parkCode = park == null || park.isBlank() ? "" : park.strip().toUpperCase(Locale.ROOT);
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         String k = kind == null || kind.isBlank() ? "" : kind.strip().toUpperCase(Locale.ROOT);
         if (!k.isEmpty() && !KINDS.contains(k)) {
@@ -84,22 +106,24 @@ public class PublicityService {
                 .map(t -> "when '" + t.name() + "' then '" + t.label() + "'").collect(Collectors.joining(" "));
         String all = """
                 select 'RED_LIST' kind, c.uscc, c.name, r.year || ' 年度园区金融信用红名单' basis,
-                       cast(r.published_at at time zone 'Asia/Shanghai' as date) f, cast(null as date) u, 1 o, cast(null as bigint) pid
+                       cast(r.published_at at time zone 'Asia/Shanghai' as date) f, cast(null as date) u, 1 o, cast(null as bigint) pid,
+                       r.park_id park
                 from classification_results c join classification_runs r on r.id = c.run_id
-                where c.list = 'RED' and r.id = (select x.id from classification_runs x where x.status in ('PUBLISHED', 'SUPERSEDED')
+                where c.list = 'RED' and r.id in (select distinct on (x.park_id) x.id from classification_runs x
+                    where x.status in ('PUBLISHED', 'SUPERSEDED')
                     and cast(x.published_at at time zone 'Asia/Shanghai' as date) <= ?1
                     and not exists (select 1 from classification_runs y where y.supersedes_run_id = x.id
                         and cast(y.published_at at time zone 'Asia/Shanghai' as date) <= ?1)
-                    order by x.year desc, x.version desc limit 1)
+                    order by x.park_id, x.year desc, x.version desc)
                 union all
-                select 'RATING', g.uscc, e.name, '企业信用等级 ' || g.grade, g.valid_from, g.valid_until, 2, null
+                select 'RATING', g.uscc, e.name, '企业信用等级 ' || g.grade, g.valid_from, g.valid_until, 2, null, e.park_id
                 from published_ratings g join enterprises e on e.uscc = g.uscc
                 where g.valid_from <= ?1 and g.valid_until >= ?1 and (g.revoked_on is null or g.revoked_on > ?1)
                 union all
                 select 'NEGATIVE_RECORD', v.uscc, e.name,
                        (case v.type %s else v.type end) || '（' || case v.severity when 'SERIOUS' then '严重' else '一般' end
                            || '失信）' || coalesce('：' || nullif(v.title, ''), '') || ' [' || v.source || '/' || v.event_no || ']',
-                       v.occurred_on, l.last_day, 3, null
+                       v.occurred_on, l.last_day, 3, null, e.park_id
                 from credit_events v join enterprises e on e.uscc = v.uscc
                 cross join lateral (select cast(v.occurred_on + make_interval(months => case v.severity
                     when 'SERIOUS' then ?2 else ?3 end) as date) last_day) l
@@ -108,16 +132,19 @@ public class PublicityService {
                 union all
                 select 'COMMITMENT', m.uscc, e.name, case m.kind when 'APPLICATION' then '证明事项告知承诺'
                        when 'LICENSE' then '涉企经营许可告知承诺' when 'RATING' then '信用评价承诺' when 'REPAIR' then '信用修复承诺'
-                       when 'LAND' then '标准地承诺' else '主动信用承诺' end || '：' || m.matter, m.signed_on, m.due_on, 4, null
+                       when 'LAND' then '标准地承诺' else '主动信用承诺' end || '：' || m.matter, m.signed_on, m.due_on, 4, null,
+                       e.park_id
                 from credit_commitments m join enterprises e on e.uscc = m.uscc
                 where m.public and m.signed_on <= ?1 and m.status <> 'BREACHED'
                 union all
                 select 'INSPECTION_PLAN', null, p.period, '双随机抽查计划：从 ' || p.eligible || ' 家在园企业中按信用分级权重抽取 '
-                       || p.target || ' 家（系统 πps 抽样，随机排序，种子 ' || p.seed || '）', p.day, null, 5, p.id
+                       || p.target || ' 家（系统 πps 抽样，随机排序，种子 ' || p.seed || '）', p.day, null, 5, p.id,
+                       coalesce((select e2.park_id from inspection_firms f2 join enterprises e2 on e2.uscc = f2.uscc
+                                 where f2.plan_id = p.id limit 1), 1)
                 from inspection_plans p where p.day <= ?1
                 union all
                 select 'INSPECTION', f.uscc, e.name, '双随机抽查（' || p.period || '）抽中，检查单位：' || i1.unit || '、' || i2.unit,
-                       p.day, null, 6, p.id
+                       p.day, null, 6, p.id, e.park_id
                 from inspection_firms f join inspection_plans p on p.id = f.plan_id join enterprises e on e.uscc = f.uscc
                 join inspection_inspectors i1 on i1.plan_id = f.plan_id and i1.inspector_id = f.inspector_1
                 join inspection_inspectors i2 on i2.plan_id = f.plan_id and i2.inspector_id = f.inspector_2
@@ -125,21 +152,25 @@ public class PublicityService {
                 union all
                 select 'INSPECTION_RESULT', r.uscc, e.name, '双随机抽查（' || p.period || '）' || case r.outcome when 'PASSED'
                        then '合格' else '不合格（' || case r.severity when 'SERIOUS' then '严重' else '一般' end || '）：'
-                       || coalesce(r.findings, '') end, cast(r.recorded_at at time zone 'Asia/Shanghai' as date), null, 7, p.id
+                       || coalesce(r.findings, '') end, cast(r.recorded_at at time zone 'Asia/Shanghai' as date), null, 7, p.id,
+                       e.park_id
                 from inspection_results r join inspection_plans p on p.id = r.plan_id join enterprises e on e.uscc = r.uscc
                 where cast(r.recorded_at at time zone 'Asia/Shanghai' as date) <= ?1
                 """.formatted(types);
-        String where = " where (?4 = '' or a.kind = ?4) and (?5 = '' or lower(a.name) like ?5 escape '\\' or a.uscc = ?6)";
-        long total = ((Number) bind(em.createNativeQuery("select count(*) from (" + all + ") a" + where), d, p, k, like, text)
-                .getSingleResult()).longValue();
+        String where = " where (?4 = '' or a.kind = ?4) and (?5 = '' or lower(a.name) like ?5 escape '\\' or a.uscc = ?6)"
+                + " and (?7 = '' or pk.code = ?7)";
+        String from = " from (" + all + ") a left join parks pk on pk.id = a.park";
+        long total = ((Number) bind(em.createNativeQuery("select count(*)" + from + where), d, p, k, like, text)
+                .setParameter(7, parkCode).getSingleResult()).longValue();
         List<Object[]> rows = CreditSql.rows(bind(em.createNativeQuery("select a.kind, a.uscc, a.name, a.basis, a.f, a.u,"
-                + " a.pid from (" + all + ") a" + where + " order by a.o, a.f desc, a.uscc, a.pid desc limit ?7 offset ?8"),
-                d, p, k, like, text).setParameter(7, page.size()).setParameter(8, page.offset()));
+                + " a.pid, pk.code, pk.name" + from + where
+                + " order by a.o, a.f desc, a.uscc, a.pid desc limit ?8 offset ?9"),
+                d, p, k, like, text).setParameter(7, parkCode).setParameter(8, page.size()).setParameter(9, page.offset()));
         Map<String, Inspection> inspections = inspections(rows);
         List<Entry> items = rows.stream()
                 .map(r -> new Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3], CreditSql.date(r[4]),
                         CreditSql.date(r[5]), r[6] == null ? null : inspections.get(r[0] + "/" + CreditSql.lng(r[6]) + "/"
-                                + (r[0].equals("INSPECTION_PLAN") ? "" : r[1])))).toList();
+                                + (r[0].equals("INSPECTION_PLAN") ? "" : r[1])), (String) r[7], (String) r[8])).toList();
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 

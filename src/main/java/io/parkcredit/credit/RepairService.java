@@ -94,6 +94,7 @@ public class RepairService {
     public List<RecordView> records(String uscc) {
         currentUser.require(Action.CREDIT_READ);
         String firm = CreditAccess.firm(currentUser, uscc);
+        CreditAccess.requireInPark(currentUser, em, firm, "enterprise", firm);
         facts.firmName(firm);
         CreditParams p = rules.current().params();
         LocalDate today = LocalDate.now(clock);
@@ -119,6 +120,7 @@ public class RepairService {
             throw ProblemException.invalid("body", "required");
         }
         String uscc = CreditAccess.firm(currentUser, in.uscc());
+        CreditAccess.requireInPark(currentUser, em, uscc, "enterprise", uscc);
         String itemRef = Text.required("itemRef", in.itemRef(), 200);
         facts.firmName(uscc);
         Negative record = facts.event(itemRef, uscc).orElseThrow(() -> ProblemException.notFound("credit record", itemRef));
@@ -232,6 +234,7 @@ public class RepairService {
         if (row == null) {
             throw ProblemException.notFound("repair application", Long.toString(id));
         }
+        CreditAccess.requireInPark(currentUser, em, (String) row[1], "repair application", Long.toString(id));
         if (!"SUBMITTED".equals(row[0])) {
             throw ProblemException.conflict("repair-decided", "repair application " + id + " is already " + row[0]);
         }
@@ -281,6 +284,7 @@ public class RepairService {
     public RepairView get(long id) {
         currentUser.require(Action.CREDIT_READ);
         RepairView v = view(id);
+        CreditAccess.requireInPark(currentUser, em, v.uscc(), "repair application", Long.toString(id));
         CreditAccess.requireOwn(currentUser, v.uscc());
         return v;
     }
@@ -291,7 +295,8 @@ public class RepairService {
         String firm = currentUser.has(Role.ENTERPRISE) ? String.valueOf(currentUser.uscc())
                 : uscc == null || uscc.isBlank() ? "" : uscc.strip();
         String st = status == null ? "" : status.strip().toUpperCase(java.util.Locale.ROOT);
-        String where = " where (?1 = '' or r.uscc = ?1) and (?2 = '' or r.status = ?2)";
+        String where = " where (?1 = '' or r.uscc = ?1) and (?2 = '' or r.status = ?2)"
+                + CreditAccess.inPark(currentUser, "r.uscc");
         long total = ((Number) em.createNativeQuery("select count(*) from credit_repairs r" + where)
                 .setParameter(1, firm).setParameter(2, st).getSingleResult()).longValue();
         List<RepairView> items = CreditSql.rows(em.createNativeQuery("select r.id from credit_repairs r" + where

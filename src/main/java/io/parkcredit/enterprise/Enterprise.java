@@ -57,6 +57,10 @@ public class Enterprise extends PanacheEntityBase {
     @Column(name = "software_copyrights")
     public int softwareCopyrights;
 
+    /** The park the firm belongs to (DOMAIN.md §10.3). */
+    @Column(name = "park_id", nullable = false)
+    public int parkId = 1;
+
     @Version
     public long version;
 

@@ -69,6 +69,11 @@ public class EnterpriseService {
         currentUser.require(Action.ENTERPRISE_SEARCH);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        Integer park = currentUser.parks().sqlParam();
+        if (park != null) {
+            where.append(" and parkId = :park");
+            params.put("park", park);
+        }
         if (currentUser.has(Role.ENTERPRISE)) {
             where.append(" and uscc = :own");
             params.put("own", String.valueOf(currentUser.uscc()));
@@ -341,6 +346,7 @@ public class EnterpriseService {
         if (e == null) {
             throw ProblemException.notFound("enterprise", uscc.value());
         }
+        currentUser.requireInScope(e.parkId, "enterprise", uscc.value());
         return e;
     }
 

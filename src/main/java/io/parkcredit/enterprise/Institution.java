@@ -24,6 +24,10 @@ public class Institution extends PanacheEntityBase {
     @Column(nullable = false)
     public InstitutionKind kind;
 
+    /** The park the institution serves (DOMAIN.md §10.3). */
+    @Column(name = "park_id", nullable = false)
+    public int parkId = 1;
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Institution i && Objects.equals(code, i.code);

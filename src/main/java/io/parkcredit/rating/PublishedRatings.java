@@ -29,15 +29,18 @@ public class PublishedRatings {
     @Transactional
     public PageResult<PublishedView> list(String uscc, LocalDate today, PageRequest page) {
         currentUser.require(Action.RATINGS_PUBLISHED_READ);
-        String where = uscc == null || uscc.isBlank() ? "" : " where p.uscc = :uscc";
-        Query count = em.createNativeQuery("select count(*) from published_ratings p" + where);
+        Integer park = currentUser.parks().sqlParam();
+        String where = (uscc == null || uscc.isBlank() ? " where true" : " where p.uscc = :uscc")
+                + (park == null ? "" : " and e.park_id = " + park.intValue());
+        Query count = em.createNativeQuery("select count(*) from published_ratings p join enterprises e on e.uscc = p.uscc"
+                + where);
         Query rows = em.createNativeQuery("""
                 select p.uscc, e.name, p.grade, p.score, p.valid_from, p.valid_until, p.revoked_on,
                        (p.valid_from <= :today and p.valid_until >= :today and (p.revoked_on is null or p.revoked_on > :today)),
                        (select a.id from rating_applications a where a.published_rating_id = p.id)
                 from published_ratings p join enterprises e on e.uscc = p.uscc""" + where
                 + " order by p.valid_from desc, p.id desc limit :limit offset :offset");
-        if (!where.isEmpty()) {
+        if (uscc != null && !uscc.isBlank()) {
             count.setParameter("uscc", uscc.strip().toUpperCase());
             rows.setParameter("uscc", uscc.strip().toUpperCase());
         }

@@ -203,7 +203,9 @@ public class RatingReviewRunner {
     @Transactional
     public PageResult<ReviewResultView> results(long reviewId, String uscc, PageRequest page) {
         currentUser.require(Action.RATING_ANNUAL_REVIEW_READ);
-        String where = " where review_id = :id" + (uscc == null || uscc.isBlank() ? "" : " and uscc = :uscc");
+        Integer park = currentUser.parks().sqlParam();
+        String where = " where review_id = :id" + (uscc == null || uscc.isBlank() ? "" : " and uscc = :uscc")
+                + (park == null ? "" : " and uscc in (select e.uscc from enterprises e where e.park_id = " + park.intValue() + ")");
         Query count = em.createNativeQuery("select count(*) from rating_review_results" + where);
         Query rows = em.createNativeQuery("select uscc, score, grade, cast(dimensions as text) from rating_review_results"
                 + where + " order by uscc limit :limit offset :offset");

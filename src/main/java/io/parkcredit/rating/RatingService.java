@@ -102,9 +102,12 @@ public class RatingService {
         if (!currentUser.has(Role.ADMIN) && !(currentUser.has(Role.ENTERPRISE) && uscc.equals(currentUser.uscc()))) {
             throw ProblemException.forbidden("a firm applies for its own rating");
         }
-        if (single(em.createNativeQuery("select uscc from enterprises where uscc = ?1 for update").setParameter(1, uscc)) == null) {
+        Object[] firm = single(em.createNativeQuery("select uscc, park_id from enterprises where uscc = ?1 for update")
+                .setParameter(1, uscc));
+        if (firm == null) {
             throw ProblemException.notFound("enterprise", uscc);
         }
+        currentUser.requireInScope(((Number) firm[1]).intValue(), "enterprise", uscc);
         ApplicationRules.Kind kind = kind(uscc, day);
         Object[] id = single(em.createNativeQuery("""
                 insert into rating_applications (uscc, kind, status, applied_on, applied_by, fiscal_year)
@@ -426,6 +429,12 @@ public class RatingService {
         } else if (!currentUser.has(Role.ADMIN) && !currentUser.has(Role.REGULATOR) && !currentUser.has(Role.EVALUATOR)) {
             throw ProblemException.forbidden("rating applications are for the park, evaluators and the firm itself");
         }
+        Integer park = currentUser.parks().sqlParam();
+        if (park != null) {
+            // the firm's park decides (DOMAIN.md §10.3)
+            where.append(" and uscc in (select e.uscc from enterprises e where e.park_id = :park)");
+            params.put("park", park);
+        }
         if (uscc != null && !uscc.isBlank()) {
             where.append(" and uscc = :uscc");
             params.put("uscc", uscc.strip().toUpperCase());
@@ -516,10 +525,12 @@ public class RatingService {
 
     private App lock(long id, String expected, boolean firmStep) {
         Object[] r = single(em.createNativeQuery("select id, uscc, status, fiscal_year, grade, score, objection_deadline,"
-                + " published_rating_id from rating_applications where id = ?1 for update").setParameter(1, id));
+                + " published_rating_id, (select e.park_id from enterprises e where e.uscc = a.uscc)"
+                + " from rating_applications a where id = ?1 for update").setParameter(1, id));
         if (r == null) {
             throw ProblemException.notFound("rating application", Long.toString(id));
         }
+        currentUser.requireInScope(((Number) r[8]).intValue(), "rating application", Long.toString(id));
         App a = new App(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
                 (String) r[4], (BigDecimal) r[5], date(r[6]), r[7] == null ? null : ((Number) r[7]).longValue());
         if (firmStep && !ownFirm(a.uscc)) {
@@ -538,12 +549,13 @@ public class RatingService {
                        cast(a.qualification as text), a.review_note, cast(a.onsite_scores as text), a.evaluator,
                        a.model_version, a.score, a.grade, cast(a.result as text), a.scored_on, a.objection_deadline,
                        a.objection, a.objection_answer, a.approved_by, a.approved_on, a.publicity_until,
-                       p.valid_from, p.valid_until, a.revoked_on, a.revocation_reason
+                       p.valid_from, p.valid_until, a.revoked_on, a.revocation_reason, e.park_id
                 from rating_applications a join enterprises e on e.uscc = a.uscc
                 left join published_ratings p on p.id = a.published_rating_id where a.id = ?1""").setParameter(1, id));
         if (r == null) {
             throw ProblemException.notFound("rating application", Long.toString(id));
         }
+        currentUser.requireInScope(((Number) r[27]).intValue(), "rating application", Long.toString(id));
         ObjectionMarks.Marks marks = objectionMarks.forFirm((String) r[1]);
         try {
             return new ApplicationView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],

@@ -167,7 +167,15 @@ public enum Action {
     FINANCING_LIMITS_EDIT("financing", "设定授信限额 Set or remove a lending limit", false,
             "its own institution's", BANK, GUARANTOR),
     PORTFOLIO_VIEW("financing", "资产组合 Read the portfolio: holdings, exposure, repayments, win rate; CSV", false,
-            "BANK, GUARANTOR: its own institution's", ADMIN, REGULATOR, BANK, GUARANTOR);
+            "BANK, GUARANTOR: its own institution's", ADMIN, REGULATOR, BANK, GUARANTOR),
+
+    // --- parks and regions (DOMAIN.md §10.3)
+    PARKS_READ("park", "园区列表 List the parks one sees", false,
+            "region-wide ADMIN, REGULATOR: every park; everyone else: its own park",
+            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT),
+    PARKS_MANAGE("park", "新建、更名园区 Create or rename a park", false, "region-wide ADMIN only", ADMIN),
+    REGION_COMPARE("park", "园区对比 Compare the parks' lists and grades side by side", false,
+            "region-wide ADMIN, REGULATOR only", ADMIN, REGULATOR);
 
     private final String feature;
     private final String label;

@@ -59,6 +59,12 @@ public class AuditLog {
         currentUser.require(Action.AUDIT_READ);
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        Integer park = currentUser.parks().sqlParam();
+        if (park != null) {
+            // a park's ADMIN reads what its park's users did (DOMAIN.md §10.3)
+            q.append(" and actor in (select u.username from User u where u.parkId = :park)");
+            params.put("park", park);
+        }
         if (actor != null && !actor.isBlank()) {
             q.append(" and actor = :actor");
             params.put("actor", actor.strip());

@@ -28,7 +28,7 @@ public class PageContext {
 
     /** Layout data: who is signed in, the language, and the page to come back to after a switch. */
     @TemplateData
-    public record Chrome(String userName, Role role, boolean admin, String lang, String path) {
+    public record Chrome(String userName, Role role, boolean admin, String lang, String path, boolean region) {
 
         /** Whether the signed-in role may take an action of the rights table: the nav shows only such links. */
         public boolean may(String action) {
@@ -74,8 +74,10 @@ public class PageContext {
 
     Chrome chrome() {
         boolean signedIn = !currentUser.isAnonymous();
+        boolean region = signedIn && (currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR))
+                && currentUser.parks().regionWide();
         return new Chrome(signedIn ? currentUser.name() : null, signedIn ? currentUser.role() : null,
-                signedIn && currentUser.has(Role.ADMIN), lang(), request.request().uri());
+                signedIn && currentUser.has(Role.ADMIN), lang(), request.request().uri(), region);
     }
 
     /** A same-site path to return to; anything else (another host, a scheme) becomes the start page. */

@@ -61,7 +61,7 @@ public class SecurityPages {
     }
 
     /** The create-user form as typed; the password is never echoed back. */
-    public record UserForm(String username, String role, String uscc, String institutionCode) {
+    public record UserForm(String username, String role, String uscc, String institutionCode, String parkCode) {
     }
 
     @Inject
@@ -180,7 +180,7 @@ public class SecurityPages {
     @RolesAllowed(Role.ADMIN_)
     @Performs(Action.USERS_MANAGE)
     public TemplateInstance users(@QueryParam("page") Integer pageNo) {
-        return usersPage(pageNo, new UserForm("", Role.ENTERPRISE.name(), "", ""), List.of(), null);
+        return usersPage(pageNo, new UserForm("", Role.ENTERPRISE.name(), "", "", ""), List.of(), null);
     }
 
     @POST
@@ -189,10 +189,11 @@ public class SecurityPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Performs(Action.USERS_MANAGE)
     public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
-            @RestForm String uscc, @RestForm String institutionCode) {
-        UserForm form = new UserForm(username, role, uscc, institutionCode);
+            @RestForm String uscc, @RestForm String institutionCode, @RestForm String parkCode) {
+        UserForm form = new UserForm(username, role, uscc, institutionCode, parkCode);
         // the same checks as POST /api/users: its body constraints first, then the service's rules
-        var body = new UserResource.CreateUser(username, password, role, blankToNull(uscc), blankToNull(institutionCode));
+        var body = new UserResource.CreateUser(username, password, role, blankToNull(uscc), blankToNull(institutionCode),
+                blankToNull(parkCode));
         List<FieldProblem> errors = validator.validate(body).stream()
                 .map((ConstraintViolation<UserResource.CreateUser> v) -> FieldProblem.of(v.getPropertyPath().toString(),
                         v.getMessage()))
@@ -200,8 +201,8 @@ public class SecurityPages {
         if (errors.isEmpty()) {
             try {
                 var created = users.create(new UserService.NewUser(body.username(), body.password(), body.role(),
-                        body.uscc(), body.institutionCode()));
-                return Response.ok(usersPage(0, new UserForm("", role, "", ""), List.of(), created.username())).build();
+                        body.uscc(), body.institutionCode(), body.parkCode()));
+                return Response.ok(usersPage(0, new UserForm("", role, "", "", ""), List.of(), created.username())).build();
             } catch (ProblemException e) {
                 errors = e.errors().isEmpty() ? List.of(FieldProblem.of("", e.getMessage())) : e.errors();
                 return Response.status(e.status()).entity(usersPage(0, form, errors, null)).build();

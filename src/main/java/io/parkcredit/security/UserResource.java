@@ -31,15 +31,21 @@ public class UserResource {
             @NotNull @Size(max = 128, message = "must have 10 to 128 characters") String password,
             @NotBlank String role,
             String uscc,
-            String institutionCode) {
+            String institutionCode,
+            String parkCode) {
+        public CreateUser(String username, String password, String role, String uscc, String institutionCode) {
+            this(username, password, role, uscc, institutionCode, null);
+        }
     }
 
     @POST
-    @Operation(summary = "Create a user; uscc is required for ENTERPRISE, institutionCode for BANK and GUARANTOR")
+    @Operation(summary = "Create a user; uscc is required for ENTERPRISE, institutionCode for BANK and GUARANTOR;"
+            + " parkCode (optional) names the park: a park ADMIN's own only; absent, a region ADMIN's user takes the park"
+            + " of its firm or institution, ADMIN and REGULATOR are region-wide, others the default park")
     @Performs(Action.USERS_MANAGE)
     public Response create(@Valid @NotNull CreateUser body) {
         var created = users.create(new UserService.NewUser(body.username(), body.password(), body.role(),
-                body.uscc(), body.institutionCode()));
+                body.uscc(), body.institutionCode(), body.parkCode()));
         return Response.status(201).entity(created).build();
     }
 

@@ -45,14 +45,37 @@ public class UserService {
     @Inject
     LoginGuard guard;
 
-    public record NewUser(String username, String password, String role, String uscc, String institutionCode) {
+    @Inject
+    io.parkcredit.park.ParkService parkService;
+
+    public record NewUser(String username, String password, String role, String uscc, String institutionCode,
+            String parkCode) {
+        public NewUser(String username, String password, String role, String uscc, String institutionCode) {
+            this(username, password, role, uscc, institutionCode, null);
+        }
     }
 
+    /** A user on the wire; {@code parkCode} is null for a region-wide ADMIN or REGULATOR. */
     public record UserView(long id, String username, Role role, String uscc, String institutionCode,
-            Instant createdAt, boolean enabled) {
-        static UserView of(User u) {
-            return new UserView(u.id, u.username, u.role(), u.uscc, u.institutionCode, u.createdAt, u.enabled);
-        }
+            Instant createdAt, boolean enabled, String parkCode) {
+    }
+
+    private UserView view(User u) {
+        return view(u, parkCodes());
+    }
+
+    private static UserView view(User u, java.util.Map<Integer, String> parkCodes) {
+        return new UserView(u.id, u.username, u.role(), u.uscc, u.institutionCode, u.createdAt, u.enabled,
+                u.parkId == null ? null : parkCodes.get(u.parkId));
+    }
+
+    /** Every park's code by its number: a short table, read once per answer. */
+    private java.util.Map<Integer, String> parkCodes() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("select id, code from parks").getResultList();
+        java.util.Map<Integer, String> codes = new java.util.HashMap<>();
+        rows.forEach(r -> codes.put(((Number) r[0]).intValue(), (String) r[1]));
+        return codes;
     }
 
     @Transactional
@@ -68,6 +91,9 @@ public class UserService {
         }
         String uscc = null;
         String institution = null;
+        Integer boundPark = null;
+        io.parkcredit.park.ParkId given = req.parkCode() == null || req.parkCode().isBlank() ? null
+                : parkService.target(req.parkCode());
         if (role.boundToEnterprise()) {
             if (req.uscc() == null || req.uscc().isBlank()) {
                 throw ProblemException.invalid("uscc", "required for role ENTERPRISE");
@@ -77,11 +103,14 @@ public class UserService {
             } catch (InvalidValueException e) {
                 throw ProblemException.invalid("uscc", e.getMessage());
             }
-            Long n = (Long) em.createNativeQuery("select count(*) from enterprises where uscc = ?1", Long.class)
-                    .setParameter(1, uscc).getSingleResult();
-            if (n == 0) {
+            @SuppressWarnings("unchecked")
+            var parks = (java.util.List<Integer>) em
+                    .createNativeQuery("select park_id from enterprises where uscc = ?1", Integer.class)
+                    .setParameter(1, uscc).getResultList();
+            if (parks.isEmpty() || !currentUser.parks().includes(parks.get(0))) {
                 throw ProblemException.invalid("uscc", "no enterprise " + uscc + " in the registry");
             }
+            boundPark = parks.get(0);
         } else if (req.uscc() != null && !req.uscc().isBlank()) {
             throw ProblemException.invalid("uscc", "only ENTERPRISE users are bound to a USCC");
         }
@@ -91,16 +120,18 @@ public class UserService {
             }
             institution = req.institutionCode().strip();
             @SuppressWarnings("unchecked")
-            var kinds = (java.util.List<String>) em
-                    .createNativeQuery("select kind from institutions where code = ?1", String.class)
+            var found = (java.util.List<Object[]>) em
+                    .createNativeQuery("select kind, park_id from institutions where code = ?1")
                     .setParameter(1, institution).getResultList();
-            if (kinds.isEmpty()) {
+            if (found.isEmpty() || !currentUser.parks().includes(((Number) found.get(0)[1]).intValue())) {
                 throw ProblemException.invalid("institutionCode", "no institution " + institution);
             }
-            if (!kinds.get(0).equals(role.name())) {
+            String kind = (String) found.get(0)[0];
+            if (!kind.equals(role.name())) {
                 throw ProblemException.invalid("institutionCode",
-                        "institution " + institution + " is a " + kinds.get(0) + ", not a " + role);
+                        "institution " + institution + " is a " + kind + ", not a " + role);
             }
+            boundPark = ((Number) found.get(0)[1]).intValue();
         } else if (req.institutionCode() != null && !req.institutionCode().isBlank()) {
             throw ProblemException.invalid("institutionCode", "only BANK and GUARANTOR users are bound to an institution");
         }
@@ -108,22 +139,37 @@ public class UserService {
             throw ProblemException.conflict("username-taken", "user " + req.username() + " already exists",
                     "username", req.username());
         }
-        User u = newUser(req.username(), req.password(), role, uscc, institution, parkOfNewUser(currentUser.parks(), role));
+        io.parkcredit.park.ParkId park = given != null ? given
+                : parkOfNewUser(currentUser.parks(), role, io.parkcredit.park.ParkId.of(boundPark));
+        if (boundPark != null && (park == null || park.value() != boundPark)) {
+            String field = uscc != null ? "uscc" : "institutionCode";
+            throw ProblemException.invalid(field, (uscc != null ? "enterprise " + uscc : "institution " + institution)
+                    + " is not in park " + (park == null ? "(none)" : parkService.codeOf(park)));
+        }
+        User u = newUser(req.username(), req.password(), role, uscc, institution, park);
         audit.record("USER_CREATED", "user", u.username,
-                "role=" + role + (uscc != null ? " uscc=" + uscc : "") + (institution != null ? " institution=" + institution : ""),
+                "role=" + role + (uscc != null ? " uscc=" + uscc : "") + (institution != null ? " institution=" + institution : "")
+                        + " park=" + (park == null ? "REGION" : parkService.codeOf(park)),
                 null);
-        return UserView.of(u);
+        return view(u);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     /**
-     * The park a new user belongs to: the creating ADMIN's park; a region-wide ADMIN creates
-     * region-wide ADMINs and REGULATORs, and everyone else in the default park.
+     * The park a new user belongs to when no {@code parkCode} is given: the creating ADMIN's park; for
+     * a region-wide ADMIN, the park of the firm or institution the user is bound to, region-wide for
+     * ADMIN and REGULATOR, else the default park (README "Accounts").
      */
-    static io.parkcredit.park.ParkId parkOfNewUser(io.parkcredit.park.ParkScope creator, Role role) {
+    static io.parkcredit.park.ParkId parkOfNewUser(io.parkcredit.park.ParkScope creator, Role role,
+            io.parkcredit.park.ParkId bound) {
         io.parkcredit.park.ParkId own = creator.park();
-        if (own != null || role == Role.ADMIN || role == Role.REGULATOR) {
+        if (own != null) {
             return own;
+        }
+        if (bound != null) {
+            return bound;
+        }
+        if (role == Role.ADMIN || role == Role.REGULATOR) {
+            return null;
         }
         return io.parkcredit.park.ParkId.DEFAULT;
     }
@@ -191,14 +237,15 @@ public class UserService {
     public UserView setEnabled(String username, boolean enabled, String reason) {
         currentUser.require(Action.USERS_MANAGE);
         User u = User.find("username", username).firstResult();
-        if (u == null) {
+        io.parkcredit.park.ParkScope scope = currentUser.parks();
+        if (u == null || !scope.regionWide() && (u.parkId == null || !scope.includes(u.parkId))) {
             throw ProblemException.notFound("user", username);
         }
         if (!enabled && username.equals(currentUser.name())) {
             throw ProblemException.conflict("own-account", "an ADMIN cannot disable its own account");
         }
         if (u.enabled == enabled) {
-            return UserView.of(u);
+            return view(u);
         }
         u.enabled = enabled;
         u.credentialsVersion++;
@@ -207,7 +254,7 @@ public class UserService {
                 enabled ? null : "sessions ended: " + ended, reason == null || reason.isBlank() ? null : reason.strip());
         passwords.forget(username);
         directory.forget(username);
-        return UserView.of(u);
+        return view(u);
     }
 
     private int endSessions(String username, String why, String except) {
@@ -220,8 +267,11 @@ public class UserService {
     @Transactional
     public PageResult<UserView> list(PageRequest page) {
         currentUser.require(Action.USERS_MANAGE);
-        var q = User.<User>findAll(Sort.by("username"));
-        return new PageResult<>(q.page(Page.of(page.page(), page.size())).list().stream().map(UserView::of).toList(),
+        Integer park = currentUser.parks().sqlParam();
+        var q = park == null ? User.<User>findAll(Sort.by("username"))
+                : User.<User>find("parkId", Sort.by("username"), park);
+        var codes = parkCodes();
+        return new PageResult<>(q.page(Page.of(page.page(), page.size())).list().stream().map(u -> view(u, codes)).toList(),
                 page.page(), page.size(), q.count());
     }
 }
