@@ -73,7 +73,8 @@ public class BacktestService {
             throw ProblemException.invalid("year", "between 1901 and 2198");
         }
         // computed over the caller's parks (DOMAIN.md §10.3): a park's firms, or the region's
-        Integer park = currentUser.parks().sqlParam();
+        // 0 for the region (park ids start at 1)
+        int park = currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value();
         List<Firm> firms = firms(year, park);
         Map<String, long[]> byGrade = new LinkedHashMap<>();
         GRADES.forEach(g -> byGrade.put(g, new long[2]));
@@ -135,11 +136,11 @@ public class BacktestService {
      * and three outcome tests over loans, events and Y+1's published run.
      */
     List<Firm> firms(int year) {
-        return firms(year, null);
+        return firms(year, 0);
     }
 
-    /** As {@link #firms(int)}, over the firms of park {@code park} (null: every park). */
-    List<Firm> firms(int year, Integer park) {
+    /** As {@link #firms(int)}, over the firms of park {@code park} (0: every park). */
+    List<Firm> firms(int year, int park) {
         LocalDate d = LocalDate.of(year, 12, 31);
         LocalDate start = LocalDate.of(year + 1, 1, 1);
         LocalDate end = LocalDate.of(year + 1, 12, 31);
@@ -174,7 +175,7 @@ public class BacktestService {
                                and (v.repaired_on is null or v.repaired_on > ?3)) as serious,
                        exists (select 1 from yellow_next y where y.uscc = f.uscc) as yellow_next
                 from firms f
-                join enterprises e on e.uscc = f.uscc and (cast(?5 as integer) is null or e.park_id = ?5)
+                join enterprises e on e.uscc = f.uscc and (?5 = 0 or e.park_id = ?5)
                 left join rated rt on rt.uscc = f.uscc
                 left join reviewed rv on rv.uscc = f.uscc
                 left join listed l on l.uscc = f.uscc
@@ -192,11 +193,11 @@ public class BacktestService {
 
     /** The grade distribution on (Y−1)-12-31, counted like {@link #firms}' grades, for the PSI. */
     long[] previousGrades(int year) {
-        return previousGrades(year, null);
+        return previousGrades(year, 0);
     }
 
-    /** As {@link #previousGrades(int)}, over the firms of park {@code park} (null: every park). */
-    long[] previousGrades(int year, Integer park) {
+    /** As {@link #previousGrades(int)}, over the firms of park {@code park} (0: every park). */
+    long[] previousGrades(int year, int park) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 with rated as (
@@ -209,7 +210,7 @@ public class BacktestService {
                     where r.review_id = (select max(id) from rating_reviews where year = ?2))
                 select coalesce(rt.grade, rv.grade), count(*)
                 from (select uscc from rated union select uscc from reviewed) f
-                join enterprises e on e.uscc = f.uscc and (cast(?3 as integer) is null or e.park_id = ?3)
+                join enterprises e on e.uscc = f.uscc and (?3 = 0 or e.park_id = ?3)
                 left join rated rt on rt.uscc = f.uscc
                 left join reviewed rv on rv.uscc = f.uscc
                 group by 1""").setParameter(1, Date.valueOf(LocalDate.of(year, 12, 31))).setParameter(2, year)

@@ -50,9 +50,10 @@ public class FunnelService {
         LocalDate lo = from == null ? LocalDate.of(1900, 1, 1) : from;
         LocalDate hi = to == null ? LocalDate.of(2199, 12, 31) : to;
         // a request belongs to its seller's park (DOMAIN.md §10.3); the region reads every park
-        Integer park = currentUser.parks().sqlParam();
+        // 0 for the region: park ids start at 1, and a bound number keeps its type
+        int park = currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value();
         String window = " cast(posted_at at time zone 'Asia/Shanghai' as date) between ?1 and ?2"
-                + " and (cast(?3 as integer) is null"
+                + " and (?3 = 0"
                 + " or exists (select 1 from enterprises e where e.uscc = seller_uscc and e.park_id = ?3))";
         Object[] c = (Object[]) em.createNativeQuery("""
                 select count(*), count(routed_at), count(first_claimed_at), count(offered_at), count(accepted_at),

@@ -204,8 +204,9 @@ public class LimitService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select code, name, kind from institutions
-                where cast(?1 as integer) is null or park_id = ?1 order by kind, code""")
-                .setParameter(1, currentUser.parks().sqlParam()).getResultList();
+                where ?1 = 0 or park_id = ?1 order by kind, code""")
+                .setParameter(1, currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value())
+                .getResultList();
         return rows.stream().map(r -> Map.of("code", (String) r[0], "name", (String) r[1], "kind", (String) r[2]))
                 .toList();
     }

@@ -166,6 +166,11 @@ public class ScreeningService {
         return rank(s.request(), snapshot(s.park())).withId(screeningId);
     }
 
+    /** The caller's park, or 0 for the region (park ids start at 1; a bound number keeps its type). */
+    private int regionOrPark() {
+        return currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value();
+    }
+
     /** A saved screening's parameters and park. */
     private record Stored(Request request, int park) {
     }
@@ -174,8 +179,8 @@ public class ScreeningService {
     private Stored stored(long screeningId) {
         @SuppressWarnings("unchecked")
         List<Object[]> params = em.createNativeQuery("select cast(params as text), park_id from screenings where id = ?1"
-                + " and (cast(?2 as integer) is null or park_id = ?2)")
-                .setParameter(1, screeningId).setParameter(2, currentUser.parks().sqlParam()).getResultList();
+                + " and (?2 = 0 or park_id = ?2)")
+                .setParameter(1, screeningId).setParameter(2, regionOrPark()).getResultList();
         if (params.isEmpty()) {
             throw ProblemException.notFound("screening", Long.toString(screeningId));
         }
@@ -290,8 +295,8 @@ public class ScreeningService {
         currentUser.require(Action.SCREENING);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, cast(params as text), cast(summary as text), created_by,"
-                + " created_at from screenings where cast(?1 as integer) is null or park_id = ?1"
-                + " order by id desc limit 200").setParameter(1, currentUser.parks().sqlParam()).getResultList();
+                + " created_at from screenings where ?1 = 0 or park_id = ?1"
+                + " order by id desc limit 200").setParameter(1, regionOrPark()).getResultList();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object[] r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -79,8 +79,8 @@ public class ShortlistService {
     private int requireScreening(long id) {
         @SuppressWarnings("unchecked")
         List<Number> park = em.createNativeQuery("select park_id from screenings where id = ?1"
-                + " and (cast(?2 as integer) is null or park_id = ?2)").setParameter(1, id)
-                .setParameter(2, currentUser.parks().sqlParam()).getResultList();
+                + " and (?2 = 0 or park_id = ?2)").setParameter(1, id)
+                .setParameter(2, currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value()).getResultList();
         if (park.isEmpty()) {
             throw ProblemException.notFound("screening", Long.toString(id));
         }
