@@ -13,7 +13,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,8 +39,15 @@ class FinancingParkIsolationTest {
     String adminB;
     String regionRegulator;
 
-    @BeforeAll
+    boolean ready;
+
+    /** Once per class (the server's HTTP port is known from the first test on). */
+    @BeforeEach
     void twoParks() {
+        if (ready) {
+            return;
+        }
+        ready = true;
         parkB = ParkFixtures.newPark("第二园区");
         sellerA = FinancingFixtures.firm("甲园区卖方");
         Firm debtorA = FinancingFixtures.firm("甲园区买方");

@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -40,8 +40,15 @@ class MonitoringParkIsolationTest {
     long alertA;
     long alertB;
 
-    @BeforeAll
+    boolean ready;
+
+    /** Once per class (the server's HTTP port is known from the first test on). */
+    @BeforeEach
     void twoParks() {
+        if (ready) {
+            return;
+        }
+        ready = true;
         parkB = ParkFixtures.newPark("监测第二园区");
         firmA = MonitoringFixtures.firm("甲园区监测");
         firmB = MonitoringFixtures.firm("乙园区监测");

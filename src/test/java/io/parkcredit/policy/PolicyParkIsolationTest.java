@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,15 @@ class PolicyParkIsolationTest {
     long policyA;
     long policyB;
 
-    @BeforeAll
+    boolean ready;
+
+    /** Once per class (the server's HTTP port is known from the first test on). */
+    @BeforeEach
     void twoParks() {
+        if (ready) {
+            return;
+        }
+        ready = true;
         industry = PolicyApiTest.industry();
         parkB = ParkFixtures.newPark("政策第二园区");
         codeB = ParkFixtures.code(parkB);

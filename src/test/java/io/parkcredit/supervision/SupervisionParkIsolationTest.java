@@ -10,7 +10,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,8 +31,15 @@ class SupervisionParkIsolationTest {
     long planA;
     long planB;
 
-    @BeforeAll
+    boolean ready;
+
+    /** Once per class (the server's HTTP port is known from the first test on). */
+    @BeforeEach
     void twoParks() {
+        if (ready) {
+            return;
+        }
+        ready = true;
         parkB = ParkFixtures.newPark("抽查第二园区");
         firmsB = List.of(ParkFixtures.enterpriseIn(parkB, "乙园区抽查甲"), ParkFixtures.enterpriseIn(parkB, "乙园区抽查乙"),
                 ParkFixtures.enterpriseIn(parkB, "乙园区抽查丙"));
