@@ -72,7 +72,10 @@ public class BacktestService {
         if (year < 1901 || year > 2198) {
             throw ProblemException.invalid("year", "between 1901 and 2198");
         }
-        List<Firm> firms = firms(year);
+        // computed over the caller's parks (DOMAIN.md §10.3): a park's firms, or the region's
+        // 0 for the region (park ids start at 1)
+        int park = currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value();
+        List<Firm> firms = firms(year, park);
         Map<String, long[]> byGrade = new LinkedHashMap<>();
         GRADES.forEach(g -> byGrade.put(g, new long[2]));
         Map<String, long[]> byList = new LinkedHashMap<>();
@@ -111,7 +114,7 @@ public class BacktestService {
         for (int i = 0; i < GRADES.size(); i++) {
             now[i] = byGrade.get(GRADES.get(i))[0];
         }
-        long[] before = previousGrades(year - 1);
+        long[] before = previousGrades(year - 1, park);
         List<String> breaks = BacktestMath.breaks(buckets);
         Backtest summary = new Backtest(year, grades, lists, defined(BacktestMath.auc(score, bad)),
                 defined(BacktestMath.ks(score, bad)), defined(BacktestMath.psi(before, now)), breaks.isEmpty(), breaks);
@@ -133,6 +136,11 @@ public class BacktestService {
      * and three outcome tests over loans, events and Y+1's published run.
      */
     List<Firm> firms(int year) {
+        return firms(year, 0);
+    }
+
+    /** As {@link #firms(int)}, over the firms of park {@code park} (0: every park). */
+    List<Firm> firms(int year, int park) {
         LocalDate d = LocalDate.of(year, 12, 31);
         LocalDate start = LocalDate.of(year + 1, 1, 1);
         LocalDate end = LocalDate.of(year + 1, 12, 31);
@@ -148,10 +156,10 @@ public class BacktestService {
                     where r.review_id = (select max(id) from rating_reviews where year = ?4)),
                 listed as (
                     select c.uscc, c.list from classification_results c
-                    where c.run_id = (select id from classification_runs where year = ?4 and status = 'PUBLISHED')),
+                    where c.run_id in (select id from classification_runs where year = ?4 and status = 'PUBLISHED')),
                 yellow_next as (
                     select c.uscc from classification_results c
-                    where c.run_id = (select id from classification_runs where year = ?4 + 1 and status = 'PUBLISHED')
+                    where c.run_id in (select id from classification_runs where year = ?4 + 1 and status = 'PUBLISHED')
                       and c.list = 'YELLOW'),
                 firms as (
                     select uscc from rated union select uscc from reviewed union select uscc from listed)
@@ -167,13 +175,13 @@ public class BacktestService {
                                and (v.repaired_on is null or v.repaired_on > ?3)) as serious,
                        exists (select 1 from yellow_next y where y.uscc = f.uscc) as yellow_next
                 from firms f
-                join enterprises e on e.uscc = f.uscc
+                join enterprises e on e.uscc = f.uscc and (?5 = 0 or e.park_id = ?5)
                 left join rated rt on rt.uscc = f.uscc
                 left join reviewed rv on rv.uscc = f.uscc
                 left join listed l on l.uscc = f.uscc
                 order by f.uscc""")
                 .setParameter(1, Date.valueOf(d)).setParameter(2, Date.valueOf(start)).setParameter(3, Date.valueOf(end))
-                .setParameter(4, year).getResultList();
+                .setParameter(4, year).setParameter(5, park).getResultList();
         List<Firm> firms = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             firms.add(new Firm((String) r[0], (String) r[1], (String) r[2],
@@ -185,6 +193,11 @@ public class BacktestService {
 
     /** The grade distribution on (Y−1)-12-31, counted like {@link #firms}' grades, for the PSI. */
     long[] previousGrades(int year) {
+        return previousGrades(year, 0);
+    }
+
+    /** As {@link #previousGrades(int)}, over the firms of park {@code park} (0: every park). */
+    long[] previousGrades(int year, int park) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 with rated as (
@@ -197,10 +210,11 @@ public class BacktestService {
                     where r.review_id = (select max(id) from rating_reviews where year = ?2))
                 select coalesce(rt.grade, rv.grade), count(*)
                 from (select uscc from rated union select uscc from reviewed) f
+                join enterprises e on e.uscc = f.uscc and (?3 = 0 or e.park_id = ?3)
                 left join rated rt on rt.uscc = f.uscc
                 left join reviewed rv on rv.uscc = f.uscc
                 group by 1""").setParameter(1, Date.valueOf(LocalDate.of(year, 12, 31))).setParameter(2, year)
-                .getResultList();
+                .setParameter(3, park).getResultList();
         long[] counts = new long[GRADES.size()];
         for (Object[] r : rows) {
             int i = r[0] == null ? -1 : GRADES.indexOf(((String) r[0]).strip());

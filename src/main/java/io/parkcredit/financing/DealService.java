@@ -111,6 +111,11 @@ public class DealService {
         FinancingRows.Refusal why = rows.refusal(id, inst)
                 .orElseThrow(() -> ProblemException.notFound("financing request", String.valueOf(id)));
         if (!why.routedTo()) {
+            // a request of another park is as if it did not exist (DOMAIN.md §10.3); read only on refusal
+            Integer park = access.sellerPark(why.request().sellerUscc);
+            if (park != null && !currentUser.parks().includes(park)) {
+                throw ProblemException.notFound("financing request", String.valueOf(id));
+            }
             throw ProblemException.forbidden("financing request " + id + " is not yours to see");
         }
         return why;

@@ -19,7 +19,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Who may see and act on a request (DOMAIN.md §1, §7): the park everything, a firm its own
+ * Who may see and act on a request (DOMAIN.md §1, §7, §10.3): the park everything of its park (the
+ * region everything; a request belongs to its seller's park), a firm its own
  * requests (and those where it is the debtor), a bank or guarantor only what was routed to it.
  * Also writes the step log that the funnel reads, and maps requests to their views.
  */
@@ -61,6 +62,11 @@ public class FinancingAccess {
             throw ProblemException.notFound("financing request", String.valueOf(id));
         }
         if (isPark()) {
+            Integer park = currentUser.parks().sqlParam();
+            if (park != null && !park.equals(sellerPark(r.sellerUscc))) {
+                // outside one's park a request is as if it did not exist (DOMAIN.md §10.3)
+                throw ProblemException.notFound("financing request", String.valueOf(id));
+            }
             return r;
         }
         if (currentUser.has(Role.ENTERPRISE)) {
@@ -70,6 +76,10 @@ public class FinancingAccess {
             }
         } else if (isInstitution() && routedTo(r.id, currentUser.institutionCode())) {
             return r;
+        }
+        Integer park = sellerPark(r.sellerUscc);
+        if (park != null && !currentUser.parks().includes(park)) {
+            throw ProblemException.notFound("financing request", String.valueOf(id));
         }
         throw ProblemException.forbidden("financing request " + id + " is not yours to see");
     }
@@ -92,6 +102,13 @@ public class FinancingAccess {
             throw ProblemException.forbidden("only a bank or guarantor the request was routed to may do this");
         }
         return r;
+    }
+
+    /** The park of a request: its seller's. */
+    Integer sellerPark(String sellerUscc) {
+        List<?> park = em.createNativeQuery("select park_id from enterprises where uscc = ?1")
+                .setParameter(1, sellerUscc).getResultList();
+        return park.isEmpty() ? null : ((Number) park.get(0)).intValue();
     }
 
     boolean routedTo(long requestId, String institution) {

@@ -182,7 +182,7 @@ public class FinancingService {
     }
 
     /**
-     * What the caller may see, newest first: the park everything, a firm its own requests (as seller
+     * What the caller may see, newest first: the park everything of its park (the region all), a firm its own requests (as seller
      * or debtor), an institution the requests routed to it. One statement per page (rows and total);
      * the institution queue is one range of its partial index, counted without reading the requests.
      */
@@ -198,7 +198,14 @@ public class FinancingService {
         String order = "r.id desc";
         if (access.isPark()) {
             from = countFrom = "financing_requests r";
-            where = "true";
+            Integer park = currentUser.parks().sqlParam();
+            if (park == null) {
+                where = "true";
+            } else {
+                // a request belongs to its seller's park (DOMAIN.md §10.3)
+                where = "exists (select 1 from enterprises e where e.uscc = r.seller_uscc and e.park_id = ?)";
+                params.add(park);
+            }
             routed = FinancingRows.ROUTED;
         } else if (currentUser.has(Role.ENTERPRISE)) {
             String own = currentUser.uscc();

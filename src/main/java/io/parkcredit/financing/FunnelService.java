@@ -49,13 +49,19 @@ public class FunnelService {
         }
         LocalDate lo = from == null ? LocalDate.of(1900, 1, 1) : from;
         LocalDate hi = to == null ? LocalDate.of(2199, 12, 31) : to;
-        String window = " cast(posted_at at time zone 'Asia/Shanghai' as date) between ?1 and ?2";
+        // a request belongs to its seller's park (DOMAIN.md §10.3); the region reads every park
+        // 0 for the region: park ids start at 1, and a bound number keeps its type
+        int park = currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value();
+        String window = " cast(posted_at at time zone 'Asia/Shanghai' as date) between ?1 and ?2"
+                + " and (?3 = 0"
+                + " or exists (select 1 from enterprises e where e.uscc = seller_uscc and e.park_id = ?3))";
         Object[] c = (Object[]) em.createNativeQuery("""
                 select count(*), count(routed_at), count(first_claimed_at), count(offered_at), count(accepted_at),
                        count(disbursed_at), count(repaid_at), count(*) filter (where status = 'REJECTED'),
                        count(*) filter (where status = 'REVIEW')
                 from financing_requests where""" + window)
-                .setParameter(1, Date.valueOf(lo)).setParameter(2, Date.valueOf(hi)).getSingleResult();
+                .setParameter(1, Date.valueOf(lo)).setParameter(2, Date.valueOf(hi)).setParameter(3, park)
+                .getSingleResult();
         List<Stage> stages = new java.util.ArrayList<>();
         for (int i = 0; i < STAGES.size(); i++) {
             stages.add(new Stage(STAGES.get(i), ((Number) c[i]).longValue()));
@@ -68,8 +74,9 @@ public class FunnelService {
                        max(extract(epoch from r.disbursed_at - r.posted_at)) / 3600
                 from financing_requests r join institutions i on i.code = r.claimed_by
                 where r.disbursed_at is not null and""" + window.replace("posted_at", "r.posted_at")
-                + " group by r.claimed_by, i.name order by 4, 1")
-                .setParameter(1, Date.valueOf(lo)).setParameter(2, Date.valueOf(hi)).getResultList();
+                .replace("= seller_uscc", "= r.seller_uscc") + " group by r.claimed_by, i.name order by 4, 1")
+                .setParameter(1, Date.valueOf(lo)).setParameter(2, Date.valueOf(hi)).setParameter(3, park)
+                .getResultList();
         List<TimeToFund> ttf = rows.stream().map(r -> new TimeToFund((String) r[0], (String) r[1],
                 ((Number) r[2]).longValue(), round(r[3]), round(r[4]), round(r[5]))).toList();
         return new Funnel(from, to, stages, ((Number) c[7]).longValue(), ((Number) c[8]).longValue(), ttf);

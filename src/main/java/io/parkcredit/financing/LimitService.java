@@ -175,7 +175,7 @@ public class LimitService {
                 instant(r[7]), (String) r[8])).toList();
     }
 
-    /** The institution the caller reads: its own (a bank or guarantor), or the one named (the park). */
+    /** The institution the caller reads: its own (a bank or guarantor), or the one named (the park, of its park). */
     String whose(String institution) {
         String own = currentUser.institutionCode();
         if (own != null) {
@@ -188,18 +188,24 @@ public class LimitService {
             throw ProblemException.invalid("institution", "name the institution (its code)");
         }
         String code = institution.strip();
-        if (em.createNativeQuery("select 1 from institutions where code = ?1").setParameter(1, code).getResultList()
-                .isEmpty()) {
+        List<?> park = em.createNativeQuery("select park_id from institutions where code = ?1").setParameter(1, code)
+                .getResultList();
+        if (park.isEmpty()) {
             throw ProblemException.notFound("institution", code);
         }
+        // an institution of another park is as if it did not exist (DOMAIN.md §10.3)
+        currentUser.requireInScope(((Number) park.get(0)).intValue(), "institution", code);
         return code;
     }
 
-    /** Banks and guarantors by code, for the park's choice of whose limits or portfolio to read. */
+    /** Banks and guarantors of the caller's park by code, for the park's choice of whose limits or portfolio to read. */
     @Transactional
     public List<Map<String, String>> institutions() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, name, kind from institutions order by kind, code")
+        List<Object[]> rows = em.createNativeQuery("""
+                select code, name, kind from institutions
+                where ?1 = 0 or park_id = ?1 order by kind, code""")
+                .setParameter(1, currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value())
                 .getResultList();
         return rows.stream().map(r -> Map.of("code", (String) r[0], "name", (String) r[1], "kind", (String) r[2]))
                 .toList();

@@ -125,7 +125,7 @@ public class ProductService {
         return products("where p.id = ?1", id).get(0);
     }
 
-    /** The caller's own products; the park sees all. */
+    /** The caller's own products; the park sees its institutions' products (the region all). */
     @Transactional
     public List<ProductView> list() {
         currentUser.require(Action.PRODUCTS_READ);
@@ -133,7 +133,12 @@ public class ProductService {
             return products("where p.institution_code = ?1 order by p.id", currentUser.institutionCode());
         }
         if (currentUser.has(Role.ADMIN) || currentUser.has(Role.REGULATOR)) {
-            return products("order by p.institution_code, p.id");
+            Integer park = currentUser.parks().sqlParam();
+            if (park == null) {
+                return products("order by p.institution_code, p.id");
+            }
+            return products("where exists (select 1 from institutions i where i.code = p.institution_code and i.park_id = ?1)"
+                    + " order by p.institution_code, p.id", park);
         }
         throw ProblemException.forbidden("products are read by the park and the institutions");
     }
@@ -141,7 +146,8 @@ public class ProductService {
     /**
      * Sends a request to every institution of the leg's kind with a matching active product: amount
      * within range, term within the maximum, the grade eligible (unless the park overrode it), the
-     * seller's list and industry accepted. Returns the institutions it went to.
+     * seller's list and industry accepted. Only institutions of the seller's park take part (DOMAIN.md
+     * §10.3). Returns the institutions it went to.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> route(FinancingRequest r, Route leg, boolean anyGrade) {
@@ -153,7 +159,7 @@ public class ProductService {
                 from financing_requests r
                 join enterprises e on e.uscc = r.seller_uscc
                 join financing_products p on p.active and p.kind = ?3
-                join institutions i on i.code = p.institution_code
+                join institutions i on i.code = p.institution_code and i.park_id = e.park_id
                      and r.requested_amount between p.min_amount and p.max_amount
                      and r.term_days <= p.max_term_days
                      and (cast(?5 as boolean) or r.grade = any (p.grades))

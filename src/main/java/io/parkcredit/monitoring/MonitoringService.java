@@ -57,7 +57,13 @@ public class MonitoringService {
             + " array(select ai.institution_code from monitoring_alert_institutions ai where ai.alert_id = a.id"
             + " order by ai.institution_code) as institutions";
 
-    /** The alerts the caller may see: park roles all, a firm its own, an institution those it was told of. */
+    /** A firm (by the USCC column named) of the park bound as the next parameter: a park's part of a list. */
+    static final String IN_PARK = "exists (select 1 from enterprises pe where pe.uscc = %s and pe.park_id = ?)";
+
+    /**
+     * The alerts the caller may see: park roles all of their park (the region all), a firm its own, an
+     * institution those it was told of.
+     */
     @Transactional
     public PageResult<AlertView> alerts(AlertFilter filter, PageRequest page) {
         currentUser.require(Action.ALERTS_READ);
@@ -72,6 +78,10 @@ public class MonitoringService {
             params.add(currentUser.institutionCode());
         } else if (!currentUser.has(Role.ADMIN) && !currentUser.has(Role.REGULATOR)) {
             throw ProblemException.forbidden("your role does not read monitoring alerts");
+        } else if (currentUser.parks().sqlParam() != null) {
+            // a park's committee reads its park's firms' alerts (DOMAIN.md §10.3); the region reads all
+            where.append(" and " + IN_PARK.formatted("a.uscc"));
+            params.add(currentUser.parks().sqlParam());
         }
         if (filter.uscc() != null && !filter.uscc().isBlank()) {
             where.append(" and a.uscc = ?");
@@ -116,9 +126,12 @@ public class MonitoringService {
     public AlertView acknowledge(long id, String note) {
         currentUser.require(Action.ALERT_ACKNOWLEDGE);
         try (Connection c = dataSource.getConnection()) {
-            List<Boolean> found = Sql.list(c, "select acknowledged_at is not null from monitoring_alerts where id = ?",
-                    List.of(id), rs -> rs.getBoolean(1));
+            Integer park = currentUser.parks().sqlParam();
+            List<Boolean> found = Sql.list(c, "select a.acknowledged_at is not null from monitoring_alerts a where a.id = ?"
+                    + (park == null ? "" : " and " + IN_PARK.formatted("a.uscc")),
+                    park == null ? List.of(id) : List.of(id, park), rs -> rs.getBoolean(1));
             if (found.isEmpty()) {
+                // an alert of another park's firm is as if it did not exist
                 throw ProblemException.notFound("alert", String.valueOf(id));
             }
             if (found.get(0)) {
@@ -159,6 +172,11 @@ public class MonitoringService {
             where.append(" and uscc = ?");
             params.add(uscc.strip().toUpperCase(java.util.Locale.ROOT));
         }
+        if (currentUser.parks().sqlParam() != null) {
+            // a park's office reads the messages about its park's firms
+            where.append(" and " + IN_PARK.formatted("sms_outbox.uscc"));
+            params.add(currentUser.parks().sqlParam());
+        }
         try (Connection c = dataSource.getConnection()) {
             long total = Sql.count(c, "select count(*) from sms_outbox" + where, params);
             List<Object> p = new ArrayList<>(params);
@@ -183,6 +201,11 @@ public class MonitoringService {
     public List<AttemptView> attempts(long smsId) {
         currentUser.require(Action.SMS_READ);
         try (Connection c = dataSource.getConnection()) {
+            Integer park = currentUser.parks().sqlParam();
+            if (park != null && Sql.count(c, "select count(*) from sms_outbox where id = ? and "
+                    + IN_PARK.formatted("sms_outbox.uscc"), List.of(smsId, park)) == 0) {
+                throw ProblemException.notFound("sms", String.valueOf(smsId));
+            }
             return Sql.list(c, "select attempt, at, outcome, detail from sms_attempts where outbox_id = ? order by attempt",
                     List.of(smsId), rs -> new AttemptView(rs.getInt(1), Sql.instant(rs, "at"), rs.getString(3), rs.getString(4)));
         } catch (SQLException e) {
@@ -197,8 +220,11 @@ public class MonitoringService {
         String key = uscc == null ? "" : uscc.strip().toUpperCase(java.util.Locale.ROOT);
         currentUser.requirePrivateDataOf(key);
         try (Connection c = dataSource.getConnection()) {
-            List<String> name = Sql.list(c, "select name from enterprises where uscc = ?", List.of(key), rs -> rs.getString(1));
+            List<String> name = Sql.list(c, "select name from enterprises where uscc = ?"
+                    + " and (cast(? as integer) is null or park_id = ?)", java.util.Arrays.<Object>asList(key,
+                            currentUser.parks().sqlParam(), currentUser.parks().sqlParam()), rs -> rs.getString(1));
             if (name.isEmpty()) {
+                // a firm of another park is as if it did not exist
                 throw ProblemException.notFound("enterprise", key);
             }
             List<AlertView> alerts = Sql.list(c, "select " + ALERT_COLUMNS + " from monitoring_alerts a join enterprises f"
@@ -249,6 +275,10 @@ public class MonitoringService {
     @Transactional
     public RuleView saveRule(Long id, RuleInput in) {
         currentUser.require(Action.MONITORING_RULES_CHANGE);
+        if (!currentUser.parks().regionWide()) {
+            // the rules decide the alerts of every park: the region's office changes them
+            throw ProblemException.forbidden("alert rules apply to every park: the region's ADMIN changes them");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         String type = in.eventType() == null ? null : in.eventType().strip().toUpperCase(java.util.Locale.ROOT);
         if (type == null || !(type.equals("*") || Arrays.stream(EventType.values()).anyMatch(t -> t.negative() && t.name().equals(type)))) {
@@ -331,6 +361,10 @@ public class MonitoringService {
                 params.add(currentUser.institutionCode());
             } else if (!currentUser.has(Role.ADMIN)) {
                 throw ProblemException.forbidden("only institutions and the park office manage alert subscriptions");
+            } else if (currentUser.parks().sqlParam() != null) {
+                // the park office manages its park's institutions
+                where = " where i.park_id = ?";
+                params.add(currentUser.parks().sqlParam());
             }
             return Sql.list(c, "select i.code, s.mobile, coalesce(s.min_level, 'CRITICAL'), coalesce(s.sms_enabled, false),"
                     + " s.updated_by, s.updated_at from institutions i left join monitoring_subscriptions s"
@@ -365,7 +399,10 @@ public class MonitoringService {
             throw ProblemException.invalid("minLevel", "INFO, WARNING or CRITICAL");
         }
         try (Connection c = dataSource.getConnection()) {
-            if (Sql.count(c, "select count(*) from institutions where code = ?", List.of(code)) == 0) {
+            Integer park = currentUser.parks().sqlParam();
+            if (Sql.count(c, "select count(*) from institutions where code = ?" + (park == null ? "" : " and park_id = ?"),
+                    park == null ? List.of(code) : List.of(code, park)) == 0) {
+                // an institution of another park is as if it did not exist
                 throw ProblemException.notFound("institution", code);
             }
             Sql.update(c, "insert into monitoring_subscriptions (institution_code, mobile, min_level, sms_enabled, updated_by)"

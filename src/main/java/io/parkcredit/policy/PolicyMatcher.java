@@ -1,5 +1,6 @@
 package io.parkcredit.policy;
 
+import io.parkcredit.park.ParkId;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -26,7 +27,8 @@ final class PolicyMatcher {
             select e.uscc, e.name, coalesce(l.list, 'NONE') as list, g.grade, e.industry_code, s.revenue, e.employees,
                    e.registered_on,
                    (select max(v.occurred_on) from credit_events v where v.uscc = e.uscc and v.severity = 'SERIOUS'
-                           and v.occurred_on <= d.day and (v.repaired_on is null or v.repaired_on > d.day)) as last_serious
+                           and v.occurred_on <= d.day and (v.repaired_on is null or v.repaired_on > d.day)) as last_serious,
+                   e.park_id
             from (select cast(? as date) as day) d
             cross join enterprises e
             left join classification_results l on l.uscc = e.uscc and l.run_id =
@@ -38,9 +40,16 @@ final class PolicyMatcher {
                                order by st.year desc limit 1) s on true
             where e.in_park and e.status = 'ACTIVE'""";
 
-    /** The WHERE of {@link PolicyRules#explain} over {@link #FACTS}, with its parameters appended to {@code params}. */
+    /**
+     * The WHERE of {@link PolicyRules#explain} over {@link #FACTS} for a policy of park {@code park}
+     * (only that park's firms qualify, DOMAIN.md §10.3), with its parameters appended to {@code params}.
+     */
     static String where(Eligibility e, LocalDate day, List<Object> params) {
-        StringBuilder w = new StringBuilder("f.list <> 'YELLOW'");
+        return where(ParkId.DEFAULT.value(), e, day, params);
+    }
+
+    static String where(int park, Eligibility e, LocalDate day, List<Object> params) {
+        StringBuilder w = new StringBuilder("f.park_id = " + park + " and f.list <> 'YELLOW'");
         if (e.lists() != null && !e.lists().isEmpty()) {
             w.append(" and f.list = any (?)");
             params.add(e.lists().toArray(new String[0]));
@@ -104,7 +113,12 @@ final class PolicyMatcher {
      */
     static int[] matchAndNotify(Connection c, long policyId, String title, LocalDate validTo, Eligibility e,
             LocalDate day) throws SQLException {
-        return matchAndNotify(c, policyId, title, validTo, e, day, null);
+        return matchAndNotify(c, policyId, ParkId.DEFAULT.value(), title, validTo, e, day, null);
+    }
+
+    static int[] matchAndNotify(Connection c, long policyId, int park, String title, LocalDate validTo, Eligibility e,
+            LocalDate day) throws SQLException {
+        return matchAndNotify(c, policyId, park, title, validTo, e, day, null);
     }
 
     /**
@@ -136,11 +150,11 @@ final class PolicyMatcher {
     }
 
     /** As above, over the facts already in {@code factsTable} (null: computed in the statement). */
-    static int[] matchAndNotify(Connection c, long policyId, String title, LocalDate validTo, Eligibility e,
+    static int[] matchAndNotify(Connection c, long policyId, int park, String title, LocalDate validTo, Eligibility e,
             LocalDate day, String factsTable) throws SQLException {
         List<Object> params = new ArrayList<>();
         String facts = factsSource(factsTable, day, params);
-        String where = where(e, day, params);
+        String where = where(park, e, day, params);
         String sql = "with m as (insert into policy_matches (policy_id, uscc) select " + policyId + ", f.uscc from "
                 + facts + " f where " + where
                 + " on conflict do nothing returning uscc),"
@@ -182,14 +196,15 @@ final class PolicyMatcher {
      *
      * @return {matches lapsed, matches reopened}
      */
-    static int[] lapse(Connection c, long policyId, Eligibility e, LocalDate day) throws SQLException {
-        return lapse(c, policyId, e, day, null);
+    static int[] lapse(Connection c, long policyId, int park, Eligibility e, LocalDate day) throws SQLException {
+        return lapse(c, policyId, park, e, day, null);
     }
 
     /** As above, over the facts already in {@code factsTable} (null: computed in the statement). */
-    static int[] lapse(Connection c, long policyId, Eligibility e, LocalDate day, String factsTable) throws SQLException {
+    static int[] lapse(Connection c, long policyId, int park, Eligibility e, LocalDate day, String factsTable)
+            throws SQLException {
         List<Object> where = new ArrayList<>();
-        String qualifies = where(e, day, where);
+        String qualifies = where(park, e, day, where);
         // the clauses' parameters stand first (the select list), then the facts' day if computed here, then the policy twice
         List<Object> params = new ArrayList<>(where);
         String facts = factsSource(factsTable, day, params);

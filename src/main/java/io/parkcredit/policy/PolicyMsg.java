@@ -156,4 +156,10 @@ public interface PolicyMsg {
 
     @Message("驳回")
     String reject();
+
+    @Message("园区")
+    String park();
+
+    @Message("园区代码（不填为第一个园区）")
+    String parkCodeHint();
 }

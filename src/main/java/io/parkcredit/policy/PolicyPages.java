@@ -42,7 +42,7 @@ public class PolicyPages {
 
     @CheckedTemplate(basePath = "policy")
     static class Templates {
-        static native TemplateInstance list(List<PolicyService.PolicyView> policies, boolean admin);
+        static native TemplateInstance list(List<PolicyService.PolicyView> policies, boolean admin, boolean region);
 
         static native TemplateInstance matches(PolicyService.PolicyView policy, PageResult<PolicyService.Match> matches);
 
@@ -79,7 +79,8 @@ public class PolicyPages {
     @RolesAllowed({Role.ADMIN_, Role.REGULATOR_})
     @Performs(Action.POLICY_READ)
     public TemplateInstance list() {
-        return page.render(Templates.list(policies.policies(), currentUser.has(Role.ADMIN)));
+        return page.render(Templates.list(policies.policies(), currentUser.has(Role.ADMIN),
+                currentUser.parks().regionWide()));
     }
 
     @POST
@@ -92,13 +93,14 @@ public class PolicyPages {
             @FormParam("minGrade") String minGrade, @FormParam("industries") String industries,
             @FormParam("revenueMin") String revenueMin, @FormParam("revenueMax") String revenueMax,
             @FormParam("employeesMin") String employeesMin, @FormParam("employeesMax") String employeesMax,
-            @FormParam("minYears") String minYears, @FormParam("noSeriousMonths") String noSeriousMonths) {
+            @FormParam("minYears") String minYears, @FormParam("noSeriousMonths") String noSeriousMonths,
+            @FormParam("parkCode") String parkCode) {
         Eligibility e = new Eligibility(words(lists), blank(minGrade), words(industries), money("revenueMin", revenueMin),
                 money("revenueMax", revenueMax), integer("employeesMin", employeesMin),
                 integer("employeesMax", employeesMax), integer("minYears", minYears),
                 integer("noSeriousMonths", noSeriousMonths));
         PolicyService.PolicyView v = policies.create(new PolicyService.PolicyRequest(title, blank(kind),
-                date("validFrom", validFrom), date("validTo", validTo), benefit, e));
+                date("validFrom", validFrom), date("validTo", validTo), benefit, e, blank(parkCode)));
         return Response.seeOther(URI.create("/policies/" + v.id())).build();
     }
 

@@ -3,6 +3,7 @@ package io.parkcredit.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.monitoring.SmsDispatcher;
+import io.parkcredit.park.ParkId;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.security.CurrentUser;
@@ -66,12 +67,19 @@ public class PolicyService {
     @Inject
     TransactionSynchronizationRegistry tsr;
 
+    /** A new policy; {@code parkCode} names its park (a region ADMIN's choice, default the first park). */
     public record PolicyRequest(String title, String kind, LocalDate validFrom, LocalDate validTo, String benefit,
-            Eligibility eligibility) {
+            Eligibility eligibility, String parkCode) {
+
+        public PolicyRequest(String title, String kind, LocalDate validFrom, LocalDate validTo, String benefit,
+                Eligibility eligibility) {
+            this(title, kind, validFrom, validTo, benefit, eligibility, null);
+        }
     }
 
+    /** A policy with the park it belongs to (DOMAIN.md §10.3). */
     public record PolicyView(long id, String title, String kind, LocalDate validFrom, LocalDate validTo, String benefit,
-            Eligibility eligibility, String status, long matches) {
+            Eligibility eligibility, String status, long matches, int parkId, String parkCode) {
     }
 
     public record Published(long id, int notified) {
@@ -117,12 +125,13 @@ public class PolicyService {
         Eligibility e = r.eligibility() == null ? new Eligibility(null, null, null, null, null, null, null, null, null)
                 : r.eligibility();
         check(e, p);
+        Object[] park = park(r.parkCode(), p);
         if (!p.isEmpty()) {
             throw ProblemException.invalid(p.size() + " invalid field(s)", p);
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into policies"
-                + " (title, kind, valid_from, valid_to, benefit, eligibility, created_by) values (?, ?, ?, ?, ?,"
-                + " cast(? as jsonb), ?) returning id")) {
+                + " (title, kind, valid_from, valid_to, benefit, eligibility, created_by, park_id) values (?, ?, ?, ?, ?,"
+                + " cast(? as jsonb), ?, ?) returning id")) {
             ps.setString(1, title);
             ps.setString(2, r.kind());
             ps.setDate(3, Date.valueOf(r.validFrom()));
@@ -130,14 +139,43 @@ public class PolicyService {
             ps.setString(5, benefit);
             ps.setString(6, json.writeValueAsString(e));
             ps.setString(7, currentUser.name());
+            ps.setInt(8, (Integer) park[0]);
             long id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
-            audit.record("POLICY_CREATE", "POLICY", String.valueOf(id), title, null);
-            return new PolicyView(id, title, r.kind(), r.validFrom(), r.validTo(), benefit, e, "DRAFT", 0);
+            audit.record("POLICY_CREATE", "POLICY", String.valueOf(id), title + " (park " + park[1] + ")", null);
+            return new PolicyView(id, title, r.kind(), r.validFrom(), r.validTo(), benefit, e, "DRAFT", 0,
+                    (Integer) park[0], (String) park[1]);
         } catch (SQLException | JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * The park of a new policy, {id, code}: a park ADMIN's own park (naming another is refused), the
+     * park a region ADMIN names, or the first park when it names none.
+     */
+    private Object[] park(String code, List<FieldProblem> p) {
+        Integer own = currentUser.parks().sqlParam();
+        String named = code == null || code.isBlank() ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select id, code from parks where " + (named != null ? "code = ?" : "id = ?"))) {
+            if (named != null) {
+                ps.setString(1, named);
+            } else {
+                ps.setInt(1, own != null ? own : ParkId.DEFAULT.value());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || (own != null && rs.getInt(1) != own)) {
+                    p.add(FieldProblem.of("parkCode", own != null ? "a park ADMIN creates policies of its own park"
+                            : "no park has this code"));
+                    return new Object[] {ParkId.DEFAULT.value(), ""};
+                }
+                return new Object[] {rs.getInt(1), rs.getString(2)};
+            }
+        } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -199,7 +237,8 @@ public class PolicyService {
                     throw ProblemException.conflict("policy-published", "policy " + id + " is already published");
                 }
             }
-            int[] n = PolicyMatcher.matchAndNotify(c, id, v.title(), v.validTo(), v.eligibility(), LocalDate.now(clock));
+            int[] n = PolicyMatcher.matchAndNotify(c, id, v.parkId(), v.title(), v.validTo(), v.eligibility(),
+                    LocalDate.now(clock));
             audit.record("POLICY_PUBLISH", "POLICY", String.valueOf(id), n[0] + " firms notified", null);
             smsOnCommit(n[1]);
             return new Published(id, n[0]);
@@ -221,10 +260,12 @@ public class PolicyService {
         LocalDate day = LocalDate.now(clock);
         try (Connection c = dataSource.getConnection()) {
             List<PolicyView> open = list(c, " where status = 'PUBLISHED' and valid_to >= ?", day);
-            // the firms' facts once for the pass (latest list, valid grade, latest revenue, last serious record)
+            // the firms' facts once for the pass, every park's (latest list, valid grade, latest revenue, last
+            // serious record); each policy's statements read its own park's firms
             String facts = open.isEmpty() ? null : PolicyMatcher.factsTable(c, day);
             for (PolicyView v : open) {
-                int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.title(), v.validTo(), v.eligibility(), day, facts);
+                int[] n = PolicyMatcher.matchAndNotify(c, v.id(), v.parkId(), v.title(), v.validTo(), v.eligibility(), day,
+                        facts);
                 if (n[0] > 0) {
                     audit.recordAs("system", "POLICY_REMATCH", "POLICY", String.valueOf(v.id()),
                             n[0] + " firms newly notified", null);
@@ -246,7 +287,7 @@ public class PolicyService {
      * qualifies again reopen, both audited. One statement per policy ({@link PolicyMatcher#lapse}).
      */
     private void lapse(Connection c, PolicyView v, LocalDate day, String facts) throws SQLException {
-        int[] n = PolicyMatcher.lapse(c, v.id(), v.eligibility(), day, facts);
+        int[] n = PolicyMatcher.lapse(c, v.id(), v.parkId(), v.eligibility(), day, facts);
         if (n[0] > 0 || n[1] > 0) {
             audit.recordAs("system", "POLICY_LAPSE", "POLICY", String.valueOf(v.id()),
                     n[0] + " matches lapsed, " + n[1] + " reopened", null);
@@ -276,7 +317,7 @@ public class PolicyService {
     public List<PolicyView> policies() {
         currentUser.require(Action.POLICY_READ);
         try (Connection c = dataSource.getConnection()) {
-            return list(c, "", null);
+            return list(c, IN_SCOPE.replace(" and ", " where "), scope(), scope());
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
         }
@@ -390,11 +431,15 @@ public class PolicyService {
         }
         String why = Text.required("reason", reason, 2000);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update policy_applications"
-                + " set status = ?, reason = ?, decided_by = ?, decided_at = now() where id = ? and status = 'APPLIED'")) {
+                + " set status = ?, reason = ?, decided_by = ?, decided_at = now() where id = ? and status = 'APPLIED'"
+                + " and exists (select 1 from policies p where p.id = policy_applications.policy_id"
+                + IN_SCOPE.replace("park_id", "p.park_id") + ")")) {
             ps.setString(1, outcome);
             ps.setString(2, why);
             ps.setString(3, currentUser.name());
             ps.setLong(4, applicationId);
+            ps.setObject(5, scope());
+            ps.setObject(6, scope());
             if (ps.executeUpdate() != 1) {
                 throw ProblemException.notFound("open policy application", String.valueOf(applicationId));
             }
@@ -415,7 +460,8 @@ public class PolicyService {
         long pid = policyId == null ? 0 : policyId;
         String where = " from policy_applications a join policies p on p.id = a.policy_id"
                 + " join enterprises e on e.uscc = a.uscc left join policy_matches m on m.policy_id = a.policy_id"
-                + " and m.uscc = a.uscc where (? = 0 or a.policy_id = ?) and (? = '' or a.status = ?)";
+                + " and m.uscc = a.uscc where (? = 0 or a.policy_id = ?) and (? = '' or a.status = ?)"
+                + IN_SCOPE.replace("park_id", "p.park_id");
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {
@@ -430,8 +476,8 @@ public class PolicyService {
                     + " a.applied_at, cast(a.clauses as text), m.lapsed_at is not null, a.decided_by, a.decided_at, a.reason"
                     + where + " order by a.id desc limit ? offset ?")) {
                 filter(ps, pid, st);
-                ps.setInt(5, page.size());
-                ps.setLong(6, page.offset());
+                ps.setInt(7, page.size());
+                ps.setLong(8, page.offset());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String clauses = rs.getString(8);
@@ -459,16 +505,26 @@ public class PolicyService {
         }
     }
 
-    private static void filter(PreparedStatement ps, long policyId, String status) throws SQLException {
+    private void filter(PreparedStatement ps, long policyId, String status) throws SQLException {
         ps.setLong(1, policyId);
         ps.setLong(2, policyId);
         ps.setString(3, status);
         ps.setString(4, status);
+        ps.setObject(5, scope());
+        ps.setObject(6, scope());
     }
 
+    /** The caller's parks (DOMAIN.md §10.3), two parameters: the park or null for the region. */
+    private static final String IN_SCOPE = " and (cast(? as integer) is null or park_id = ?)";
+
+    private Integer scope() {
+        return currentUser.parks().sqlParam();
+    }
+
+    /** A policy in the caller's parks; one of another park is as if it did not exist. */
     private PolicyView load(long id) {
         try (Connection c = dataSource.getConnection()) {
-            List<PolicyView> l = list(c, " where id = ?", id);
+            List<PolicyView> l = list(c, " where id = ?" + IN_SCOPE, id, scope(), scope());
             if (l.isEmpty()) {
                 throw ProblemException.notFound("policy", String.valueOf(id));
             }
@@ -478,22 +534,24 @@ public class PolicyService {
         }
     }
 
-    private List<PolicyView> list(Connection c, String where, Object param) throws SQLException {
+    private List<PolicyView> list(Connection c, String where, Object... params) throws SQLException {
         List<PolicyView> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, title, kind, valid_from, valid_to, benefit,"
                 + " cast(eligibility as text), status, (select count(*) from policy_matches m where m.policy_id = p.id"
-                + " and m.lapsed_at is null)"
+                + " and m.lapsed_at is null), park_id, (select k.code from parks k where k.id = p.park_id)"
                 + " from policies p" + where + " order by id desc")) {
-            if (param instanceof LocalDate d) {
-                ps.setDate(1, Date.valueOf(d));
-            } else if (param != null) {
-                ps.setObject(1, param);
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof LocalDate d) {
+                    ps.setDate(i + 1, Date.valueOf(d));
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new PolicyView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                             rs.getDate(5).toLocalDate(), rs.getString(6), json.readValue(rs.getString(7), Eligibility.class),
-                            rs.getString(8), rs.getLong(9)));
+                            rs.getString(8), rs.getLong(9), rs.getInt(10), rs.getString(11)));
                 }
             }
         } catch (JsonProcessingException ex) {

@@ -1,5 +1,6 @@
 package io.parkcredit.screening;
 
+import io.parkcredit.park.ParkId;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.shared.FieldProblem;
@@ -56,22 +57,37 @@ public class ChainMapService {
     public record ChainInput(String code, String name, String description, List<SegmentInput> segments) {
     }
 
-    /** The map with every segment's park firms, strength and gap as of today. */
+    /**
+     * The park whose map and prospects the caller works on (DOMAIN.md §10.3): its own, or the first
+     * park for a region-wide ADMIN.
+     */
+    int workPark() {
+        Integer own = currentUser.parks().sqlParam();
+        return own != null ? own : ParkId.DEFAULT.value();
+    }
+
+    /** The map of the caller's park with every segment's park firms, strength and gap as of today. */
     @Transactional
     public List<ChainView> chains() {
         currentUser.require(Action.CHAIN_MAP_READ);
+        return read(workPark());
+    }
+
+    /** The map of park {@code park}, its segments counting that park's firms. */
+    List<ChainView> read(int park) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.code, c.name, c.description, s.code, s.name, s.stage, array_to_string(s.industry_codes, ','),
                        count(e.uscc), coalesce(sum(cs.score), 0) / 100.0
                 from industry_chains c
                 join chain_segments s on s.chain_id = c.id
-                left join enterprises e on e.in_park and e.status <> 'DEREGISTERED'
+                left join enterprises e on e.in_park and e.status <> 'DEREGISTERED' and e.park_id = c.park_id
                      and exists (select 1 from unnest(s.industry_codes) p where e.industry_code like p || '%')
                 left join firm_credit_scores(?1) cs on cs.uscc = e.uscc
+                where c.park_id = ?2
                 group by c.code, c.name, c.description, s.code, s.name, s.stage, s.industry_codes
                 order by c.code, case s.stage when 'UPSTREAM' then 1 when 'MIDSTREAM' then 2 else 3 end, s.code""")
-                .setParameter(1, Date.valueOf(LocalDate.now(clock))).getResultList();
+                .setParameter(1, Date.valueOf(LocalDate.now(clock))).setParameter(2, park).getResultList();
         Map<String, ChainView> chains = new LinkedHashMap<>();
         for (Object[] r : rows) {
             ChainView chain = chains.computeIfAbsent((String) r[0],
@@ -102,11 +118,13 @@ public class ChainMapService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("the chain map is invalid", problems);
         }
-        em.createNativeQuery("delete from industry_chains").executeUpdate();
+        int park = workPark();
+        em.createNativeQuery("delete from industry_chains where park_id = ?1").setParameter(1, park).executeUpdate();
         for (ChainInput c : chains) {
-            Number id = (Number) em.createNativeQuery("insert into industry_chains (code, name, description)"
-                    + " values (?1, ?2, ?3) returning id").setParameter(1, c.code().strip())
-                    .setParameter(2, c.name().strip()).setParameter(3, c.description()).getSingleResult();
+            Number id = (Number) em.createNativeQuery("insert into industry_chains (code, name, description, park_id)"
+                    + " values (?1, ?2, ?3, ?4) returning id").setParameter(1, c.code().strip())
+                    .setParameter(2, c.name().strip()).setParameter(3, c.description()).setParameter(4, park)
+                    .getSingleResult();
             for (SegmentInput s : c.segments()) {
                 em.createNativeQuery("insert into chain_segments (chain_id, code, name, stage, industry_codes)"
                         + " values (?1, ?2, ?3, ?4, cast(?5 as text[]))").setParameter(1, id.longValue())
@@ -116,7 +134,7 @@ public class ChainMapService {
                         .executeUpdate();
             }
         }
-        audit.record("CHAIN_MAP_REPLACED", "chain-map", null, chains.size() + " chain(s), "
+        audit.record("CHAIN_MAP_REPLACED", "chain-map", "park " + park, chains.size() + " chain(s), "
                 + chains.stream().mapToInt(c -> c.segments().size()).sum() + " segment(s)", reason);
         return chains();
     }

@@ -69,7 +69,7 @@ public class ProspectCriteria {
 
     private static final String SQL = """
             with p as (select uscc, name, status, industry_code, employees, patents, software_copyrights
-                       from enterprises where not in_park),
+                       from enterprises where not in_park and park_id = %d),
             cs as (select f.uscc, f.score from firm_credit_scores(?) f join p on p.uscc = f.uscc),
             st as (select s.uscc, array_agg(s.year order by s.year) years, array_agg(s.revenue order by s.year) revenues
                    from financial_statements s join p on p.uscc = s.uscc where s.revenue is not null group by s.uscc),
@@ -105,14 +105,15 @@ public class ProspectCriteria {
 
     private static final int PARAMETERS = (int) SQL.chars().filter(ch -> ch == '?').count();
 
-    public Snapshot compute(LocalDate day, List<ChainView> chains) {
+    /** The prospects of park {@code park} (its firms with {@code in_park = false}) against its chain map. */
+    public Snapshot compute(LocalDate day, List<ChainView> chains, int park) {
         List<SegmentView> segments = chains.stream().flatMap(c -> c.segments().stream()).toList();
         List<String> usccs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         List<Excluded> excluded = new ArrayList<>();
         Date d = Date.valueOf(day);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL.formatted(park))) {
             for (int i = 1; i <= PARAMETERS; i++) { // every parameter is the screening day
                 ps.setDate(i, d);
             }

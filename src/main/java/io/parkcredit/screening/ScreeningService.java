@@ -83,8 +83,12 @@ public class ScreeningService {
     @Inject
     ObjectMapper json;
 
-    private volatile ProspectCriteria.Snapshot cached;
-    private volatile Instant cachedAt = Instant.EPOCH;
+    /** A park's candidates' criteria and when they were read. */
+    private record Cached(ProspectCriteria.Snapshot snapshot, Instant at) {
+    }
+
+    /** Per park (DOMAIN.md §10.3): each park screens its own prospects against its own map. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Cached> cached = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<CriterionInfo> criteria() {
         currentUser.require(Action.SCREENING);
@@ -97,41 +101,46 @@ public class ScreeningService {
     }
 
     void onRegistryChanged(@Observes RegistryChanged event) {
-        cached = null;
+        cached.clear();
     }
 
-    /** The candidates' criteria, reused for a while (see {@link ScreeningConfig#criteriaTtl()}). */
-    ProspectCriteria.Snapshot snapshot() {
-        ProspectCriteria.Snapshot s = cached;
+    /** Park {@code park}'s candidates' criteria, reused for a while (see {@link ScreeningConfig#criteriaTtl()}). */
+    ProspectCriteria.Snapshot snapshot(int park) {
         LocalDate today = LocalDate.now(clock);
-        if (s == null || !s.day().equals(today) || cachedAt.plus(config.criteriaTtl()).isBefore(clock.instant())) {
+        Cached c = cached.get(park);
+        if (c == null || !c.snapshot().day().equals(today) || c.at().plus(config.criteriaTtl()).isBefore(clock.instant())) {
             synchronized (this) {
-                s = cached;
-                if (s == null || !s.day().equals(today) || cachedAt.plus(config.criteriaTtl()).isBefore(clock.instant())) {
-                    s = prospects.compute(today, chains.chains());
-                    cached = s;
-                    cachedAt = clock.instant();
+                c = cached.get(park);
+                if (c == null || !c.snapshot().day().equals(today)
+                        || c.at().plus(config.criteriaTtl()).isBefore(clock.instant())) {
+                    c = new Cached(prospects.compute(today, chains.read(park), park), clock.instant());
+                    cached.put(park, c);
                 }
             }
         }
-        return s;
+        return c.snapshot();
     }
 
     /** Runs a screening and saves it with its parameters. */
     @Transactional
     public Result screen(Request request) {
         currentUser.require(Action.SCREENING);
-        Result result = rank(request, snapshot());
+        return screen(request, chains.workPark());
+    }
+
+    /** Screens park {@code park}'s prospects and saves the screening as that park's. */
+    private Result screen(Request request, int park) {
+        Result result = rank(request, snapshot(park));
         try {
-            Number id = (Number) em.createNativeQuery("insert into screenings (params, summary, created_by)"
-                    + " values (cast(?1 as jsonb), cast(?2 as jsonb), ?3) returning id")
+            Number id = (Number) em.createNativeQuery("insert into screenings (params, summary, created_by, park_id)"
+                    + " values (cast(?1 as jsonb), cast(?2 as jsonb), ?3, ?4) returning id")
                     .setParameter(1, json.writeValueAsString(request))
                     .setParameter(2, json.writeValueAsString(Map.of("asOf", result.asOf().toString(),
                             "weights", result.weights(), "candidates", result.candidates(),
                             "excluded", result.excluded().size(),
                             "top", result.ranked().stream().limit(20).map(r -> Map.of("uscc", r.uscc(),
                                     "score", r.score(), "rank", r.rank())).toList())))
-                    .setParameter(3, audit.actor()).getSingleResult();
+                    .setParameter(3, audit.actor()).setParameter(4, park).getSingleResult();
             return result.withId(id.longValue());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -142,7 +151,8 @@ public class ScreeningService {
     @Transactional
     public Result rerun(long screeningId) {
         currentUser.require(Action.SCREENING);
-        return screen(storedRequest(screeningId));
+        Stored s = stored(screeningId);
+        return screen(s.request(), s.park());
     }
 
     /**
@@ -152,18 +162,31 @@ public class ScreeningService {
     @Transactional
     public Result view(long screeningId) {
         currentUser.require(Action.SCREENING);
-        return rank(storedRequest(screeningId), snapshot()).withId(screeningId);
+        Stored s = stored(screeningId);
+        return rank(s.request(), snapshot(s.park())).withId(screeningId);
     }
 
-    private Request storedRequest(long screeningId) {
+    /** The caller's park, or 0 for the region (park ids start at 1; a bound number keeps its type). */
+    private int regionOrPark() {
+        return currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value();
+    }
+
+    /** A saved screening's parameters and park. */
+    private record Stored(Request request, int park) {
+    }
+
+    /** A saved screening of the caller's parks; one of another park is as if it did not exist. */
+    private Stored stored(long screeningId) {
         @SuppressWarnings("unchecked")
-        List<Object> params = em.createNativeQuery("select cast(params as text) from screenings where id = ?1")
-                .setParameter(1, screeningId).getResultList();
+        List<Object[]> params = em.createNativeQuery("select cast(params as text), park_id from screenings where id = ?1"
+                + " and (?2 = 0 or park_id = ?2)")
+                .setParameter(1, screeningId).setParameter(2, regionOrPark()).getResultList();
         if (params.isEmpty()) {
             throw ProblemException.notFound("screening", Long.toString(screeningId));
         }
         try {
-            return json.readValue((String) params.get(0), Request.class);
+            return new Stored(json.readValue((String) params.get(0)[0], Request.class),
+                    ((Number) params.get(0)[1]).intValue());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored screening parameters are not readable", e);
         }
@@ -272,7 +295,8 @@ public class ScreeningService {
         currentUser.require(Action.SCREENING);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, cast(params as text), cast(summary as text), created_by,"
-                + " created_at from screenings order by id desc limit 200").getResultList();
+                + " created_at from screenings where ?1 = 0 or park_id = ?1"
+                + " order by id desc limit 200").setParameter(1, regionOrPark()).getResultList();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object[] r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -36,9 +36,11 @@ public class ShortlistService {
         } catch (InvalidValueException e) {
             throw ProblemException.invalid("uscc", e.getMessage());
         }
-        requireScreening(screeningId);
-        Number prospect = (Number) em.createNativeQuery("select count(*) from enterprises where uscc = ?1 and not in_park")
-                .setParameter(1, uscc).getSingleResult();
+        int park = requireScreening(screeningId);
+        // a prospect of the screening's park (DOMAIN.md §10.3)
+        Number prospect = (Number) em.createNativeQuery(
+                "select count(*) from enterprises where uscc = ?1 and not in_park and park_id = ?2")
+                .setParameter(1, uscc).setParameter(2, park).getSingleResult();
         if (prospect.intValue() == 0) {
             throw ProblemException.invalid("uscc", "no prospect (in_park = false) " + uscc);
         }
@@ -73,11 +75,15 @@ public class ShortlistService {
                 (String) r[4])).toList();
     }
 
-    private void requireScreening(long id) {
-        Number n = (Number) em.createNativeQuery("select count(*) from screenings where id = ?1").setParameter(1, id)
-                .getSingleResult();
-        if (n.intValue() == 0) {
+    /** The park of a screening of the caller's parks; 404 for one of another park, as for a missing one. */
+    private int requireScreening(long id) {
+        @SuppressWarnings("unchecked")
+        List<Number> park = em.createNativeQuery("select park_id from screenings where id = ?1"
+                + " and (?2 = 0 or park_id = ?2)").setParameter(1, id)
+                .setParameter(2, currentUser.parks().regionWide() ? 0 : currentUser.parks().park().value()).getResultList();
+        if (park.isEmpty()) {
             throw ProblemException.notFound("screening", Long.toString(id));
         }
+        return park.get(0).intValue();
     }
 }

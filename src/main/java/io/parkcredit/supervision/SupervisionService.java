@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parkcredit.enterprise.Uscc;
 import io.parkcredit.monitoring.EventIntake;
+import io.parkcredit.park.ParkId;
 import io.parkcredit.security.Action;
 import io.parkcredit.security.AuditLog;
 import io.parkcredit.security.CurrentUser;
@@ -64,7 +65,12 @@ public class SupervisionService {
     public record InspectorIn(String id, String name, String unit) {
     }
 
-    public record PlanRequest(String period, Integer count, Long seed, List<InspectorIn> inspectors) {
+    /** A plan; {@code parkCode} names its park (a region ADMIN's choice, default the first park). */
+    public record PlanRequest(String period, Integer count, Long seed, List<InspectorIn> inspectors, String parkCode) {
+
+        public PlanRequest(String period, Integer count, Long seed, List<InspectorIn> inspectors) {
+            this(period, count, seed, inspectors, null);
+        }
     }
 
     public record FirmView(String uscc, String name, String tier, double weight, double inclusionProbability,
@@ -134,13 +140,14 @@ public class SupervisionService {
         if (problems.isEmpty() && units.size() < 2) {
             problems.add(FieldProblem.of("inspectors", "inspectors of at least two different units"));
         }
+        int park = park(req.parkCode(), problems);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " invalid field(s)", problems);
         }
         LocalDate day = LocalDate.now(clock);
         long seed = req.seed() != null ? req.seed() : new SecureRandom().nextLong();
         try (Connection c = dataSource.getConnection()) {
-            List<Eligible> firms = eligible(c, day);
+            List<Eligible> firms = eligible(c, day, park);
             int n = req.count();
             if (n > firms.size()) {
                 throw ProblemException.invalid("count", "at most the " + firms.size() + " eligible firms");
@@ -155,19 +162,52 @@ public class SupervisionService {
             Map<String, Set<String>> last = lastInspectors(c, drawnUscc);
             List<Set<String>> lastList = drawnUscc.stream().map(u -> last.getOrDefault(u, Set.of())).toList();
             List<String[]> assigned = InspectorAssignment.assign(drawnUscc, lastList, pool, seed);
-            long planId = insertPlan(c, period, n, seed, day, firms.size(), pool);
+            long planId = insertPlan(c, period, n, seed, day, firms.size(), pool, park);
             insertFirms(c, planId, firms, pi, drawn, assigned);
             audit.record("INSPECTION_PLAN", "INSPECTION_PLAN", String.valueOf(planId),
-                    "period " + period + ", " + n + " of " + firms.size() + " firms, seed " + seed + ", "
-                            + pool.size() + " inspectors", null);
+                    "park " + park + ", period " + period + ", " + n + " of " + firms.size() + " firms, seed " + seed
+                            + ", " + pool.size() + " inspectors", null);
             return view(c, planId, false);
         } catch (SQLException e) {
             throw new IllegalStateException("storing the inspection plan failed: " + e.getMessage(), e);
         }
     }
 
-    /** Every active in-park firm with its tier and weight on {@code day}, in USCC order. One statement. */
-    List<Eligible> eligible(Connection c, LocalDate day) throws SQLException {
+    /**
+     * The park of a new plan (DOMAIN.md §10.3): a park ADMIN's own (naming another is refused), the one a
+     * region ADMIN names, or the first park when it names none.
+     */
+    private int park(String code, List<FieldProblem> problems) {
+        Integer own = currentUser.parks().sqlParam();
+        String named = code == null || code.isBlank() ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (named == null) {
+            return own != null ? own : ParkId.DEFAULT.value();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select id from parks where code = ?")) {
+            ps.setString(1, named);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || (own != null && rs.getInt(1) != own)) {
+                    problems.add(FieldProblem.of("parkCode", own != null ? "a park ADMIN plans for its own park"
+                            : "no park has this code"));
+                    return ParkId.DEFAULT.value();
+                }
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The caller's parks: the park, or null for the region (two parameters of {@link #IN_SCOPE}). */
+    private Integer scope() {
+        return currentUser.parks().sqlParam();
+    }
+
+    private static final String IN_SCOPE = " and (cast(? as integer) is null or p.park_id = ?)";
+
+    /** Every active in-park firm of park {@code park} with its tier and weight on {@code day}, in USCC order. */
+    List<Eligible> eligible(Connection c, LocalDate day, int park) throws SQLException {
         Map<String, Double> weights = weights(c);
         List<Eligible> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -184,8 +224,8 @@ public class SupervisionService {
                 left join lateral (select p.grade from published_ratings p where p.uscc = e.uscc and p.valid_from <= ?1
                                    and p.valid_until >= ?1 and (p.revoked_on is null or p.revoked_on > ?1)
                                    order by p.valid_from desc limit 1) g on true
-                where e.in_park and e.status = 'ACTIVE'
-                order by e.uscc""".replace("?1", "?::date"))) {
+                where e.in_park and e.status = 'ACTIVE' and e.park_id = %d
+                order by e.uscc""".replace("?1", "?::date").formatted(park))) {
             String d = day.toString();
             for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
                 ps.setString(i, d);
@@ -228,10 +268,11 @@ public class SupervisionService {
     }
 
     private long insertPlan(Connection c, String period, int n, long seed, LocalDate day, int eligible,
-            List<Inspector> pool) throws SQLException {
+            List<Inspector> pool, int park) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("insert into inspection_plans (period, target, seed, day, eligible,"
-                + " created_by) values (?, ?, ?, ?, ?, ?) returning id")) {
+                + " created_by, park_id) values (?, ?, ?, ?, ?, ?, ?) returning id")) {
+            ps.setInt(7, park);
             ps.setString(1, period);
             ps.setInt(2, n);
             ps.setLong(3, seed);
@@ -310,10 +351,13 @@ public class SupervisionService {
     private PlanView view(Connection c, long planId, boolean selectedOnly) throws SQLException {
         PlanView head = null;
         try (PreparedStatement ps = c.prepareStatement("select id, seed, period, target, day, eligible, created_by"
-                + " from inspection_plans where id = ?")) {
+                + " from inspection_plans p where id = ?" + IN_SCOPE)) {
             ps.setLong(1, planId);
+            ps.setObject(2, scope());
+            ps.setObject(3, scope());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    // a plan of another park is as if it did not exist
                     throw ProblemException.notFound("inspection plan", String.valueOf(planId));
                 }
                 head = new PlanView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
@@ -355,6 +399,7 @@ public class SupervisionService {
     @Transactional
     public List<TierShare> tiers(long planId) {
         currentUser.require(Action.INSPECTIONS_READ);
+        requirePlan(planId);
         List<TierShare> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select w.tier, w.weight, count(f.uscc), coalesce(sum(f.probability), 0),
@@ -380,12 +425,32 @@ public class SupervisionService {
         return out;
     }
 
-    /** Before drawing: what a plan of {@code n} would give each tier today (no seed needed: Σπ per tier). */
+    /** 404 unless the plan exists in the caller's parks. */
+    private void requirePlan(long planId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select 1 from inspection_plans p where p.id = ?" + IN_SCOPE)) {
+            ps.setLong(1, planId);
+            ps.setObject(2, scope());
+            ps.setObject(3, scope());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("inspection plan", String.valueOf(planId));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Before drawing: what a plan of {@code n} would give each tier today (no seed needed: Σπ per tier),
+     * over the caller's park (the first park for the region, as a plan that names none).
+     */
     @Transactional
     public List<TierShare> preview(int n) {
         currentUser.require(Action.INSPECTION_PLAN);
         try (Connection c = dataSource.getConnection()) {
-            List<Eligible> firms = eligible(c, LocalDate.now(clock));
+            List<Eligible> firms = eligible(c, LocalDate.now(clock), park(null, new ArrayList<>()));
             if (n < 1 || n > firms.size()) {
                 throw ProblemException.invalid("count", "between 1 and the " + firms.size() + " eligible firms");
             }
@@ -417,8 +482,10 @@ public class SupervisionService {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select p.id, p.period, p.target, p.seed, p.day, p.eligible,
                        (select count(*) from inspection_results r where r.plan_id = p.id)
-                from inspection_plans p order by p.id desc limit 200""");
-                ResultSet rs = ps.executeQuery()) {
+                from inspection_plans p where true""" + IN_SCOPE + " order by p.id desc limit 200")) {
+            ps.setObject(1, scope());
+            ps.setObject(2, scope());
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 out.add(new PlanSummary(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
                         rs.getDate(5).toLocalDate(), rs.getInt(6), rs.getLong(7)));
@@ -466,9 +533,11 @@ public class SupervisionService {
             try (PreparedStatement ps = c.prepareStatement("select p.period, f.selected,"
                     + " exists (select 1 from inspection_results r where r.plan_id = f.plan_id and r.uscc = f.uscc)"
                     + " from inspection_plans p left join inspection_firms f on f.plan_id = p.id and f.uscc = ?"
-                    + " where p.id = ?")) {
+                    + " where p.id = ?" + IN_SCOPE)) {
                 ps.setString(1, uscc);
                 ps.setLong(2, planId);
+                ps.setObject(3, scope());
+                ps.setObject(4, scope());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw ProblemException.notFound("inspection plan", String.valueOf(planId));
