@@ -188,6 +188,7 @@ class ThreeInstancesIT {
         MonitoringFixtures.await("HAProxy to take the restarted instance back", Duration.ofSeconds(30),
                 () -> serversUp().size() == 3);
         long back = System.nanoTime();
+        long servedBeforeReturn = served("s" + killed);
         await(Duration.ofNanos(Math.max(started + LOAD.toNanos(), back + LOAD_AFTER_RETURN.toNanos()) - System.nanoTime()));
         loadOn = false;
         for (Thread t : threads) {
@@ -195,7 +196,11 @@ class ThreeInstancesIT {
             assertThat(t.isAlive()).as(t.getName() + " ended").isFalse();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.println(outcomes.report(seconds, (killedAt - started) / 1e9, (back - killedAt) / 1e9) + "\n" + balancerSpread());
+        long servedAfterReturn = served("s" + killed) - servedBeforeReturn;
+        System.out.println(outcomes.report(seconds, (killedAt - started) / 1e9, (back - killedAt) / 1e9) + "\n" + balancerSpread()
+                + "; the restarted instance after its return: " + servedAfterReturn);
+
+        assertThat(servedAfterReturn).as("requests the balancer gave the restarted instance").isPositive();
 
         // ---- sessions: both cookies open the pages on all three instances, and through the balancer
         for (String c : List.of(cookie, cookieAfterKill)) {
@@ -711,6 +716,11 @@ class ThreeInstancesIT {
             }
         }
         return up;
+    }
+
+    /** Requests the balancer has given one instance so far (HAProxy's stot). */
+    private long served(String server) {
+        return statsCsv().stream().filter(f -> f[1].equals(server)).mapToLong(f -> Long.parseLong(f[7])).sum();
     }
 
     /** Requests each instance got from the balancer (HAProxy's stot). */
