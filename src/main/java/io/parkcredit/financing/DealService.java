@@ -112,7 +112,7 @@ public class DealService {
                 .orElseThrow(() -> ProblemException.notFound("financing request", String.valueOf(id)));
         if (!why.routedTo()) {
             // a request of another park is as if it did not exist (DOMAIN.md §10.3); read only on refusal
-            Integer park = access.sellerPark(why.request().sellerUscc);
+            Integer park = access.requestPark(id);
             if (park != null && !currentUser.parks().includes(park)) {
                 throw ProblemException.notFound("financing request", String.valueOf(id));
             }

@@ -111,6 +111,13 @@ public class FinancingAccess {
         return park.isEmpty() ? null : ((Number) park.get(0)).intValue();
     }
 
+    /** The park of request {@code id} (its seller's), null if there is no such request. */
+    Integer requestPark(long id) {
+        List<?> park = em.createNativeQuery("select e.park_id from financing_requests r"
+                + " join enterprises e on e.uscc = r.seller_uscc where r.id = ?1").setParameter(1, id).getResultList();
+        return park.isEmpty() ? null : ((Number) park.get(0)).intValue();
+    }
+
     boolean routedTo(long requestId, String institution) {
         return !em.createNativeQuery("select 1 from financing_routes where request_id = ?1 and institution_code = ?2")
                 .setParameter(1, requestId).setParameter(2, institution).setMaxResults(1).getResultList().isEmpty();

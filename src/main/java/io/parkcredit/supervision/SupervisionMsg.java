@@ -129,4 +129,7 @@ public interface SupervisionMsg {
 
     @Message("查看")
     String show();
+
+    @Message("园区代码（不填为第一个园区）")
+    String parkCodeHint();
 }

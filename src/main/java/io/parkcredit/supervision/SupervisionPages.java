@@ -40,7 +40,7 @@ public class SupervisionPages {
     @CheckedTemplate(basePath = "supervision")
     static class Templates {
         static native TemplateInstance plans(List<SupervisionService.PlanSummary> plans,
-                List<SupervisionService.TierShare> preview, Integer count, boolean admin);
+                List<SupervisionService.TierShare> preview, Integer count, boolean admin, boolean region);
 
         static native TemplateInstance plan(SupervisionService.PlanView plan, List<SupervisionService.TierShare> tiers,
                 String chartData, boolean admin);
@@ -64,7 +64,8 @@ public class SupervisionPages {
         Integer count = number("count", countText, 1, 1_000_000);
         boolean admin = currentUser.has(Role.ADMIN);
         List<SupervisionService.TierShare> preview = admin && count != null ? supervision.preview(count) : List.of();
-        return page.render(Templates.plans(supervision.plans(), preview, count, admin));
+        return page.render(Templates.plans(supervision.plans(), preview, count, admin,
+                currentUser.parks().regionWide()));
     }
 
     @POST
@@ -72,7 +73,8 @@ public class SupervisionPages {
     @RolesAllowed(Role.ADMIN_)
     @Performs(Action.INSPECTION_PLAN)
     public Response draw(@FormParam("period") String period, @FormParam("count") String count,
-            @FormParam("seed") String seed, @FormParam("inspectors") String inspectors) {
+            @FormParam("seed") String seed, @FormParam("inspectors") String inspectors,
+            @FormParam("parkCode") String parkCode) {
         Integer n = number("count", count, 1, 1_000_000);
         Long s = null;
         if (seed != null && !seed.isBlank()) {
@@ -96,7 +98,8 @@ public class SupervisionPages {
                         cells.length > 2 ? cells[2] : null));
             }
         }
-        SupervisionService.PlanView plan = supervision.plan(new SupervisionService.PlanRequest(period, n, s, pool));
+        SupervisionService.PlanView plan = supervision.plan(new SupervisionService.PlanRequest(period, n, s, pool,
+                parkCode == null || parkCode.isBlank() ? null : parkCode));
         return Response.seeOther(URI.create("/supervision/" + plan.id())).build();
     }
 
