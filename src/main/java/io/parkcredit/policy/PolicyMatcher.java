@@ -22,7 +22,7 @@ final class PolicyMatcher {
     private PolicyMatcher() {
     }
 
-    /** Every active in-park firm's facts on {@code ?} (the day, given as the first parameter). */
+    /** Every active in-park firm's facts on {@code ?} (the day, given as the first parameter); its list is its park's latest published one. */
     static final String FACTS = """
             select e.uscc, e.name, coalesce(l.list, 'NONE') as list, g.grade, e.industry_code, s.revenue, e.employees,
                    e.registered_on,
@@ -31,8 +31,9 @@ final class PolicyMatcher {
                    e.park_id
             from (select cast(? as date) as day) d
             cross join enterprises e
-            left join classification_results l on l.uscc = e.uscc and l.run_id =
-                 (select id from classification_runs where status = 'PUBLISHED' order by year desc limit 1)
+            left join (select distinct on (park_id) park_id, id from classification_runs where status = 'PUBLISHED'
+                       order by park_id, year desc) lr on lr.park_id = e.park_id
+            left join classification_results l on l.uscc = e.uscc and l.run_id = lr.id
             left join lateral (select p.grade from published_ratings p where p.uscc = e.uscc and p.valid_from <= d.day
                                and p.valid_until >= d.day and (p.revoked_on is null or p.revoked_on > d.day)
                                order by p.valid_from desc limit 1) g on true

@@ -211,7 +211,8 @@ public class SupervisionService {
         Map<String, Double> weights = weights(c);
         List<Eligible> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                with run as (select id from classification_runs where status = 'PUBLISHED' order by year desc limit 1)
+                with run as (select id from classification_runs where status = 'PUBLISHED' and park_id = %1$d
+                             order by year desc limit 1)
                 select e.uscc, e.name, l.list, g.grade,
                        exists (select 1 from credit_events v where v.uscc = e.uscc and v.severity = 'SERIOUS'
                                and v.occurred_on <= ?1 and v.occurred_on > ?1 - interval '36 months'
@@ -224,7 +225,7 @@ public class SupervisionService {
                 left join lateral (select p.grade from published_ratings p where p.uscc = e.uscc and p.valid_from <= ?1
                                    and p.valid_until >= ?1 and (p.revoked_on is null or p.revoked_on > ?1)
                                    order by p.valid_from desc limit 1) g on true
-                where e.in_park and e.status = 'ACTIVE' and e.park_id = %d
+                where e.in_park and e.status = 'ACTIVE' and e.park_id = %1$d
                 order by e.uscc""".replace("?1", "?::date").formatted(park))) {
             String d = day.toString();
             for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
