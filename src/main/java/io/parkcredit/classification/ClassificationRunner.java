@@ -99,7 +99,7 @@ public class ClassificationRunner {
             throws SQLException {
         try (Statement st = c.createStatement()) {
             // one run of a park's year at a time: versions are numbered per (park, year)
-            st.execute("select pg_advisory_xact_lock(" + (0x434c4153_0000L + year) + ", " + park + ")");
+            st.execute("select pg_advisory_xact_lock(" + (0x434c4153_0000L + year + ((long) park << 32)) + ")");
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into classification_runs (year, version, rule_set_id, evaluation_day, status, created_by, park_id)

@@ -55,7 +55,11 @@ public class PublicityService {
 
     /** One public entry (API.md): which firm, why it is listed, from when until when. */
     public record Entry(String kind, String uscc, String name, String basis, LocalDate from, LocalDate until,
-            Inspection inspection, String parkCode, String parkName) {
+            Inspection inspection,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String parkCode,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String parkName) {
     }
 
     /**
@@ -163,7 +167,7 @@ public class PublicityService {
         long total = ((Number) bind(em.createNativeQuery("select count(*)" + from + where), d, p, k, like, text)
                 .setParameter(7, parkCode).getSingleResult()).longValue();
         List<Object[]> rows = CreditSql.rows(bind(em.createNativeQuery("select a.kind, a.uscc, a.name, a.basis, a.f, a.u,"
-                + " a.pid, pk.code, pk.name" + from + where
+                + " a.pid, case when pk.id <> 1 then pk.code end, case when pk.id <> 1 then pk.name end" + from + where
                 + " order by a.o, a.f desc, a.uscc, a.pid desc limit ?8 offset ?9"),
                 d, p, k, like, text).setParameter(7, parkCode).setParameter(8, page.size()).setParameter(9, page.offset()));
         Map<String, Inspection> inspections = inspections(rows);

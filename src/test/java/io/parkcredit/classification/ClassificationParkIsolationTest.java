@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ClassificationParkIsolationTest {
 
-    static final int YEAR = 2093;
+    static final int YEAR = io.parkcredit.park.RegionComparisonTest.YEAR;
 
     @Test
     void twoParksClassifyTheSameYearEachOnlyItsOwnFirms() {

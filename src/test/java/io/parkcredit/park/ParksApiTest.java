@@ -95,7 +95,10 @@ class ParksApiTest {
         asAdmin().get("/api/parks/" + code).then().body("name", equalTo("丙园"));
 
         // the parks page is the region ADMIN's
-        asAdmin().get("/parks").then().statusCode(200);
-        asUser(parkAdmin).get("/parks").then().statusCode(403);
+        String page = io.restassured.RestAssured.given().cookies(ParkFixtures.pageSession("admin", Fixtures.ADMIN_PASSWORD))
+                .redirects().follow(false).get("/parks").then().statusCode(200).extract().asString();
+        assertThat(page).contains(code, "丙园", "create-park");
+        io.restassured.RestAssured.given().cookies(ParkFixtures.pageSession(parkAdmin)).redirects().follow(false)
+                .get("/parks").then().statusCode(403);
     }
 }

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** The region page and API (DOMAIN.md §10.3): each park's published lists and valid grades, side by side. */
 @QuarkusTest
-class RegionComparisonTest {
+public class RegionComparisonTest {
 
-    static final int YEAR = 2093;
+    public static final int YEAR = 2021;
 
     /** Imports firms with an open loan into {@code park}; returns their USCCs. */
-    static List<String> firmsWithLoans(String parkCode, int n, String tag) {
+    public static List<String> firmsWithLoans(String parkCode, int n, String tag) {
         StringBuilder firms = new StringBuilder(Fixtures.ENTERPRISES_HEADER);
         StringBuilder loans = new StringBuilder("lender_code,loan_no,uscc,principal,start_date,due_date,settled_on\n");
         List<String> usccs = new java.util.ArrayList<>();
@@ -36,7 +36,7 @@ class RegionComparisonTest {
         return usccs;
     }
 
-    static void rate(String uscc, String grade, int score) {
+    public static void rate(String uscc, String grade, int score) {
         ParkFixtures.execute("insert into published_ratings (uscc, grade, score, valid_from, valid_until)"
                 + " values (?, ?, ?, cast(? as date), cast(? as date))", uscc, grade, score, (YEAR - 1) + "-06-01",
                 (YEAR + 2) + "-05-31");
@@ -93,7 +93,8 @@ class RegionComparisonTest {
         // the region regulator reads it too, and the page shows the parks side by side
         String regulator = ParkFixtures.userIn(null, "REGULATOR", null, null);
         asUser(regulator).get("/api/region/comparison?year=" + YEAR).then().statusCode(200);
-        String page = asUser(regulator).get("/region?year=" + YEAR).then().statusCode(200).extract().asString();
+        String page = io.restassured.RestAssured.given().cookies(ParkFixtures.pageSession(regulator)).redirects()
+                .follow(false).get("/region?year=" + YEAR).then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(page).contains("东区", "西区", "region-list-chart");
 
         // park users, even the park's ADMIN and REGULATOR, do not compare parks
@@ -101,7 +102,8 @@ class RegionComparisonTest {
         String eastRegulator = ParkFixtures.userIn(east, "REGULATOR", null, null);
         for (String user : List.of(eastAdmin, eastRegulator)) {
             asUser(user).get("/api/region/comparison?year=" + YEAR).then().statusCode(403);
-            asUser(user).get("/region").then().statusCode(403);
+            io.restassured.RestAssured.given().cookies(ParkFixtures.pageSession(user)).redirects().follow(false)
+                    .get("/region").then().statusCode(403);
         }
         String investor = ParkFixtures.userIn(east, "INVESTMENT", null, null);
         asUser(investor).get("/api/region/comparison").then().statusCode(403);

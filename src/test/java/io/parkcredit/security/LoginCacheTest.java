@@ -88,7 +88,8 @@ class LoginCacheTest {
         org.assertj.core.api.Assertions.assertThat(directory.cached(name)).as("row held after sign-in").isNotNull();
         // a change that never passes through this instance's code: only the notice can drop the row
         try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("update app_users set role = 'EVALUATOR' where username = ?")) {
+                // an EVALUATOR belongs to a park: the region-wide regulator moves into the default park with it
+                var ps = c.prepareStatement("update app_users set role = 'EVALUATOR', park_id = 1 where username = ?")) {
             ps.setString(1, name);
             ps.executeUpdate();
         }

@@ -104,14 +104,19 @@ class UserParksTest {
         assertThat(items).extracting(i -> i.get("parkCode")).containsOnly(code);
         assertThat(items).extracting(i -> i.get("username")).containsExactlyInAnyOrder(parkAdmin, member);
 
-        asUser(parkAdmin).post("/api/users/" + outsider + "/disable").then().statusCode(404);
-        asUser(parkAdmin).post("/api/users/admin/disable").then().statusCode(404);
-        asUser(parkAdmin).post("/api/users/" + member + "/disable").then().statusCode(200).body("enabled", equalTo(false));
-        asUser(parkAdmin).post("/api/users/" + member + "/enable").then().statusCode(200).body("enabled", equalTo(true));
+        asUser(parkAdmin).contentType("application/json").body("{}").post("/api/users/" + outsider + "/disable").then()
+                .statusCode(404);
+        asUser(parkAdmin).contentType("application/json").body("{}").post("/api/users/admin/disable").then()
+                .statusCode(404);
+        asUser(parkAdmin).contentType("application/json").body("{}").post("/api/users/" + member + "/disable").then()
+                .statusCode(200).body("enabled", equalTo(false));
+        asUser(parkAdmin).contentType("application/json").body("{}").post("/api/users/" + member + "/enable").then()
+                .statusCode(200).body("enabled", equalTo(true));
         // the region ADMIN sees both parks' users
         List<String> all = asAdmin().get("/api/users?size=10000").then().statusCode(200).extract().jsonPath()
                 .getList("items.username");
         assertThat(all).contains(parkAdmin, member, outsider, "admin");
-        asAdmin().post("/api/users/" + outsider + "/enable").then().statusCode(200);
+        asAdmin().contentType("application/json").body("{}").post("/api/users/" + outsider + "/enable").then()
+                .statusCode(200);
     }
 }

@@ -84,6 +84,20 @@ public final class ParkFixtures {
         }
     }
 
+    // --- parks core: page sessions (pages sign in through the form, not HTTP Basic)
+
+    /** The cookies of a page session of {@code user} signed in with {@code password}. */
+    public static io.restassured.http.Cookies pageSession(String user, String password) {
+        return io.restassured.RestAssured.given().redirects().follow(false).formParam("j_username", user)
+                .formParam("j_password", password).post("/j_security_check").then().statusCode(302).extract()
+                .detailedCookies();
+    }
+
+    /** A page session of a fixture user (password {@code password-<name>}). */
+    public static io.restassured.http.Cookies pageSession(String user) {
+        return pageSession(user, "password-" + user);
+    }
+
     private static DataSource dataSource() {
         return Arc.container().instance(DataSource.class).get();
     }
