@@ -7,9 +7,14 @@ import io.parkcredit.shared.Numbers;
 import io.parkcredit.shared.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.parkcredit.shared.db.ReadReplica;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,7 +40,7 @@ public class RegionComparison {
     ParkService parks;
 
     @Inject
-    EntityManager em;
+    ReadReplica readReplica;
 
     @Inject
     Clock clock;
@@ -66,12 +71,14 @@ public class RegionComparison {
         }
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate on = yearEnd.isAfter(today) ? today : yearEnd;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        // a region-wide count that may lag by seconds: read from the replica where one is configured
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = readReplica.forHeavyRead();
+                PreparedStatement ps = c.prepareStatement("""
                 with g as (
                     select e.park_id, r.grade, count(*) n
                     from (select distinct on (uscc) uscc, grade from published_ratings
-                          where valid_from <= ?2 and valid_until >= ?2 and (revoked_on is null or revoked_on > ?2)
+                          where valid_from <= ? and valid_until >= ? and (revoked_on is null or revoked_on > ?)
                           order by uscc, valid_from desc) r
                     join enterprises e on e.uscc = r.uscc
                     group by e.park_id, r.grade)
@@ -86,8 +93,26 @@ public class RegionComparison {
                        coalesce((select n from g where g.park_id = p.id and g.grade = 'B'), 0),
                        coalesce((select n from g where g.park_id = p.id and g.grade = 'C'), 0)
                 from parks p
-                left join classification_runs run on run.park_id = p.id and run.year = ?1 and run.status = 'PUBLISHED'
-                order by p.id""").setParameter(1, year).setParameter(2, Date.valueOf(on)).getResultList();
+                left join classification_runs run on run.park_id = p.id and run.year = ? and run.status = 'PUBLISHED'
+                order by p.id""")) {
+            Date day = Date.valueOf(on);
+            ps.setDate(1, day);
+            ps.setDate(2, day);
+            ps.setDate(3, day);
+            ps.setInt(4, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[cols];
+                    for (int k = 0; k < cols; k++) {
+                        row[k] = rs.getObject(k + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the region comparison", e);
+        }
         List<ParkRow> out = rows.stream().map(r -> {
             Map<String, Long> lists = new LinkedHashMap<>();
             for (int i = 0; i < LISTS.size(); i++) {
