@@ -79,13 +79,12 @@ public class SharingImports {
     /** A package waiting in the caller's park's inbox. */
     public ImportView importDelivery(long id) {
         currentUser.require(Action.SHARING_MANAGE);
+        record Waiting(byte[] pkg, int park) {
+        }
         byte[] pkg = QuarkusTransaction.requiringNew().call(() -> db.one(
-                "select package, park_id from sharing_imports where id = ? and status = 'DELIVERED'", rs -> {
-                    if (!currentUser.parks().includes(rs.getInt(2))) {
-                        return null;
-                    }
-                    return rs.getBytes(1);
-                }, id).orElse(null));
+                "select package, park_id from sharing_imports where id = ? and status = 'DELIVERED'",
+                rs -> new Waiting(rs.getBytes(1), rs.getInt(2)), id)
+                .filter(w -> currentUser.parks().includes(w.park())).map(Waiting::pkg).orElse(null));
         if (pkg == null) {
             throw ProblemException.notFound("delivery", String.valueOf(id));
         }
@@ -112,7 +111,7 @@ public class SharingImports {
         Map<String, String> profile = profile(p.files().get("enterprises.csv"));
         String actor = currentUser.name();
         if (mode.equals("VIEW")) {
-            p.files().forEach((name, data) -> rows.put(name.replace(".csv", ""), (long) CsvRecords.count(data)));
+            p.files().forEach((name, data) -> rows.put(apiName(name), (long) CsvRecords.count(data)));
         } else {
             ImportResult result = importInto(new ParkId(target.id()), uscc, mode.equals("PROSPECT"), p.files(), actor);
             result.imported().forEach(rows::put);
@@ -286,6 +285,16 @@ public class SharingImports {
                 rs.getString("source_installation"), rs.getString("source_park"), until, rs.getString("status"), mode,
                 rows, profile, "VIEW".equals(mode) && expired, Db.instant(rs, "received_at"), rs.getString("imported_by"),
                 Db.instant(rs, "imported_at"), rs.getBoolean("acknowledged"));
+    }
+
+    /** {@code credit_events.csv} → {@code creditEvents}, as the bundle import names a file's count. */
+    static String apiName(String fileName) {
+        String[] parts = fileName.replace(".csv", "").split("_");
+        StringBuilder sb = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return sb.toString();
     }
 
     /** The firm's enterprises.csv row as column → value. */

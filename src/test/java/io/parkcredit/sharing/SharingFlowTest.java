@@ -203,7 +203,7 @@ class SharingFlowTest {
         assertThat(imported.getString("consentExpires")).isEqualTo(until.toString());
         assertThat(imported.getString("profile.name")).isEqualTo(w.name());
         assertThat(imported.getMap("rows")).containsExactlyInAnyOrderEntriesOf(Map.of("enterprises", 1, "loans", 1,
-                "credit_events", 1, "financial_statements", 2, "transactions", 1));
+                "creditEvents", 1, "financialStatements", 2, "transactions", 1));
         Fixtures.asAdmin().get("/api/enterprises/" + w.uscc()).then().statusCode(200);
         assertThat(Fixtures.asAdmin().get("/api/sharing/requests/" + out).then().statusCode(200).extract().jsonPath()
                 .getString("status")).isEqualTo("IMPORTED");
