@@ -97,8 +97,11 @@ public class PeerService {
     }
 
     static String actor(PeerClient.Peer peer) {
-        String a = "peer:" + peer.installationId();
-        return a.length() > 64 ? a.substring(0, 64) : a;
+        return truncate("peer:" + peer.installationId(), 64);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     /** A peer's park asks one of our parks for a firm's data: the inbound side of its request. */
@@ -127,7 +130,7 @@ public class PeerService {
         }
         String actor = actor(peer);
         long id = sharing.insertRequest(ref, "INBOUND", holding.id(), uscc, peer.installationId(), requesterPark,
-                installation.id(), holding.code(), purpose, from, to, by == null ? actor : by + "@" + peer.installationId());
+                installation.id(), holding.code(), purpose, from, to, by == null ? actor : truncate(by + "@" + peer.installationId(), 100));
         log.write("REQUESTED", actor, uscc, ref, holding.id(), null, SharingService.side(holding.code(), installation.id()),
                 SharingService.side(requesterPark, peer.installationId()), purpose);
         return Map.of("id", id, "requestId", ref.toString());
