@@ -113,7 +113,13 @@ public class SharingImports {
         if (mode.equals("VIEW")) {
             p.files().forEach((name, data) -> rows.put(apiName(name), (long) CsvRecords.count(data)));
         } else {
+            // the park's own firm keeps its standing in the park whatever the source says
+            Boolean inPark = db.one("select in_park from enterprises where uscc = ?", rs -> rs.getBoolean(1), uscc)
+                    .orElse(false);
             ImportResult result = importInto(new ParkId(target.id()), uscc, mode.equals("PROSPECT"), p.files(), actor);
+            if (mode.equals("MERGED")) {
+                db.update("update enterprises set in_park = ? where uscc = ?", inPark, uscc);
+            }
             result.imported().forEach(rows::put);
         }
         String profileJson = json(profile);

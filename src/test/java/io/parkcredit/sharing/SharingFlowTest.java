@@ -315,6 +315,27 @@ class SharingFlowTest {
         assertThat(firm.getBoolean("inPark")).isFalse();
         // a prospect of park B
         assertThat(ParkFixtures.parkOf(uscc)).isEqualTo(w.parkB());
+
+        // a later package about the same firm merges into park B's firm, which stays a prospect though the
+        // source lists it as a park firm
+        UUID ref2 = UUID.randomUUID();
+        ParkFixtures.execute("insert into sharing_requests (ref, direction, park_id, uscc, requester_installation,"
+                + " requester_park, holder_installation, holder_park, purpose, period_from, period_to, status, created_by,"
+                + " created_at) values (?, 'OUTBOUND', ?, ?, ?, ?, ?, 'HOME', '更新', date '2024-01-01', date '2025-12-31',"
+                + " 'PENDING', 'test', now())", ref2, w.parkB(), uscc, me, w.codeB(), peerId);
+        Map<String, byte[]> later = new LinkedHashMap<>(files);
+        later.put("loans.csv", ("lender_code,loan_no,uscc,principal,start_date,due_date,settled_on\n" + "FARBANK,"
+                + Fixtures.newCode("FL") + "," + uscc + ",80000,2025-02-01,2026-02-01,\n").getBytes(StandardCharsets.UTF_8));
+        Manifest m2 = new Manifest(Manifest.FORMAT, UUID.randomUUID(), ref2, uscc, m.source(), m.target(), until,
+                m.createdAt(), m.periodFrom(), m.periodTo(), SharingPackage.hashes(later));
+        byte[] mb2 = SharingPackage.manifestBytes(m2);
+        JsonPath merged = importAs(w.adminB(), SharingPackage.build(mb2, Ed25519.sign(peerKey.getPrivate(), mb2), later))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(merged.getString("mode")).isEqualTo("MERGED");
+        assertThat(merged.getMap("rows")).containsEntry("loans", 1);
+        assertThat(Fixtures.asUser(w.adminB()).get("/api/enterprises/" + uscc).then().statusCode(200).extract()
+                .jsonPath().getBoolean("inPark")).isFalse();
+        assertThat(ParkFixtures.parkOf(uscc)).isEqualTo(w.parkB());
         // the firm of park A stays in park A
         assertThat(ParkFixtures.parkOf(w.uscc())).isEqualTo(1);
     }
