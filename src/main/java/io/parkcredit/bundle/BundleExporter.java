@@ -59,7 +59,7 @@ public class BundleExporter {
                 OutputStream entryStream = new ZipEntryStream(zip);
                 for (BundleFile file : BundleSpec.FILES) {
                     zip.putNextEntry(new ZipEntry(file.fileName()));
-                    copy.copyOut(selectSql(file, park), entryStream);
+                    copy.copyOut(selectSqlOfPark(file, park), entryStream);
                     zip.closeEntry();
                 }
                 zip.finish();
@@ -75,21 +75,68 @@ public class BundleExporter {
     }
 
     static String selectSql(BundleFile file) {
-        return selectSql(file, null);
+        return selectSql(file, "true");
     }
 
-    static String selectSql(BundleFile file, Integer park) {
-        String cols = file.columns().stream().map(BundleExporter::expression).collect(Collectors.joining(", "));
-        String where = "";
+    /** The rows of {@code file} of park {@code park} (every park when null). */
+    static String selectSqlOfPark(BundleFile file, Integer park) {
+        String where = "true";
         if (park != null) {
             if (file == BundleSpec.ENTERPRISES || file == BundleSpec.INSTITUTIONS) {
-                where = " where park_id = " + park.intValue();
+                where = "park_id = " + park.intValue();
             } else if (file.referencesEnterprise()) {
-                where = " where uscc in (select uscc from enterprises where park_id = " + park.intValue() + ")";
+                where = "uscc in (select uscc from enterprises where park_id = " + park.intValue() + ")";
             }
         }
-        return "copy (select " + cols + " from " + file.table() + where + " order by " + String.join(", ", file.key())
-                + ") to stdout with (format csv, header)";
+        return selectSql(file, where);
+    }
+
+    static String selectSql(BundleFile file, String where) {
+        String cols = file.columns().stream().map(BundleExporter::expression).collect(Collectors.joining(", "));
+        return "copy (select " + cols + " from " + file.table() + " where " + where + " order by "
+                + String.join(", ", file.key()) + ") to stdout with (format csv, header)";
+    }
+
+    /**
+     * One firm's rows as a bundle zip (DOMAIN.md §10.3, a cross-park export): its enterprises row and
+     * its loans, events, statements and flows of the period [from, to] — loans running in it, events
+     * that occurred in it or still counted in it, statements of its years, flows booked in it.
+     * Institutions stay home. The caller has checked the right and the firm's consent.
+     */
+    public void exportFirm(io.parkcredit.enterprise.Uscc uscc, java.time.LocalDate from, java.time.LocalDate to,
+            OutputStream out) throws IOException {
+        // literals, not parameters (COPY takes none): a checked USCC and two ISO dates
+        String u = "uscc = '" + uscc.value() + "'";
+        String f = "date '" + from + "'";
+        String t = "date '" + to + "'";
+        java.util.Map<BundleFile, String> where = new java.util.LinkedHashMap<>();
+        where.put(BundleSpec.ENTERPRISES, u);
+        where.put(BundleSpec.LOANS, u + " and start_date <= " + t + " and (settled_on is null or settled_on >= " + f + ")");
+        where.put(BundleSpec.CREDIT_EVENTS, u + " and occurred_on <= " + t + " and (occurred_on >= " + f
+                + " or repaired_on is null or repaired_on >= " + f + ")");
+        where.put(BundleSpec.FINANCIAL_STATEMENTS, u + " and year between " + from.getYear() + " and " + to.getYear());
+        where.put(BundleSpec.TRANSACTIONS, u + " and booked_on between " + f + " and " + t);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                var copy = c.unwrap(PGConnection.class).getCopyAPI();
+                ZipOutputStream zip = new ZipOutputStream(out);
+                OutputStream entryStream = new ZipEntryStream(zip);
+                for (var e : where.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey().fileName()));
+                    copy.copyOut(selectSql(e.getKey(), e.getValue()), entryStream);
+                    zip.closeEntry();
+                }
+                zip.finish();
+                zip.flush();
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException("export failed in the database: " + e.getMessage(), e);
+        }
     }
 
     private static String expression(BundleColumn col) {

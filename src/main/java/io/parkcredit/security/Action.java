@@ -175,7 +175,22 @@ public enum Action {
             ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT),
     PARKS_MANAGE("park", "新建、更名园区 Create or rename a park", false, "region-wide ADMIN only", ADMIN),
     REGION_COMPARE("park", "园区对比 Compare the parks' lists and grades side by side", false,
-            "region-wide ADMIN, REGULATOR only", ADMIN, REGULATOR);
+            "region-wide ADMIN, REGULATOR only", ADMIN, REGULATOR),
+
+    // --- sharing between parks (DOMAIN.md §10.3)
+    SHARING_INSTALLATION_READ("sharing", "本安装的标识、园区与公钥 This installation's id, parks and public key", true, "",
+            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT),
+    SHARING_PEER_CALL("sharing", "对等安装的签名调用 Signed calls of a trusted installation: request, package, acknowledgement",
+            true, "a registered peer's valid signature, timestamp and fresh nonce",
+            ADMIN, REGULATOR, ENTERPRISE, BANK, GUARANTOR, EVALUATOR, INVESTMENT),
+    SHARING_MANAGE("sharing", "跨园区共享 Ask another park for a firm's data, export with the firm's consent, import", false,
+            "its own park's requests and packages (a region ADMIN: any park, naming it)", ADMIN),
+    SHARING_CONSENT("sharing", "授权或拒绝共享 Grant (with an expiry) or refuse a request for one's data", false,
+            "its own firm", ENTERPRISE),
+    SHARING_LOG_READ("sharing", "共享请求与日志 Read sharing requests and the sharing log", false,
+            "ENTERPRISE: its own firm's; ADMIN: its park's", ADMIN, ENTERPRISE),
+    SHARING_PEERS_MANAGE("sharing", "对等安装 Register and list trusted peer installations", false,
+            "a region-wide ADMIN", ADMIN);
 
     private final String feature;
     private final String label;

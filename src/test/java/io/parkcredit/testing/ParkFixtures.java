@@ -101,4 +101,18 @@ public final class ParkFixtures {
     private static DataSource dataSource() {
         return Arc.container().instance(DataSource.class).get();
     }
+    // --- sharing between parks
+
+    /** The park a firm belongs to, or null when this installation does not know it. */
+    public static Integer parkOf(String uscc) {
+        try (Connection c = dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("select park_id from enterprises where uscc = ?")) {
+            ps.setString(1, uscc);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
