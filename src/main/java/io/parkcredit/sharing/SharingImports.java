@@ -200,7 +200,7 @@ public class SharingImports {
     /**
      * The one door to the bundle importer: the package's files as a bundle, all-or-nothing, then the firm
      * placed in the receiving park — a firm new here as a prospect ({@code in_park = false}). The importer
-     * puts new firms in the default park; the placement follows at once in its own statement.
+     * puts new firms into the receiving park itself; the prospect mark follows in its own statement.
      */
     ImportResult importInto(ParkId park, String parkCode, String uscc, boolean newFirm, Map<String, byte[]> files,
             String actor) {
