@@ -152,8 +152,10 @@ public class BacktestService {
                     where p.valid_from <= ?1 and p.valid_until >= ?1 and (p.revoked_on is null or p.revoked_on > ?1)
                     order by p.uscc, p.valid_from desc, p.id desc),
                 reviewed as (
-                    select r.uscc, r.grade, r.score from rating_review_results r
-                    where r.review_id = (select max(id) from rating_reviews where year = ?4)),
+                    -- each firm's result from the latest review of the year that covered it (a park's or the region's)
+                    select distinct on (r.uscc) r.uscc, r.grade, r.score from rating_review_results r
+                    join rating_reviews v on v.id = r.review_id and v.year = ?4
+                    order by r.uscc, v.id desc),
                 listed as (
                     select c.uscc, c.list from classification_results c
                     where c.run_id in (select id from classification_runs where year = ?4 and status = 'PUBLISHED')),
@@ -206,8 +208,9 @@ public class BacktestService {
                     where p.valid_from <= ?1 and p.valid_until >= ?1 and (p.revoked_on is null or p.revoked_on > ?1)
                     order by p.uscc, p.valid_from desc, p.id desc),
                 reviewed as (
-                    select r.uscc, r.grade from rating_review_results r
-                    where r.review_id = (select max(id) from rating_reviews where year = ?2))
+                    select distinct on (r.uscc) r.uscc, r.grade from rating_review_results r
+                    join rating_reviews v on v.id = r.review_id and v.year = ?2
+                    order by r.uscc, v.id desc)
                 select coalesce(rt.grade, rv.grade), count(*)
                 from (select uscc from rated union select uscc from reviewed) f
                 join enterprises e on e.uscc = f.uscc and (?3 = 0 or e.park_id = ?3)

@@ -46,7 +46,7 @@ public interface ParkMsg {
     @Message("可不填：园区管理员只能在本园区建用户；区域管理员不填时，企业与机构用户随其企业或机构所在园区")
     String parkCodeHint();
 
-    @Message("区域对比")
+    @Message("区域")
     String regionNav();
 
     @Message("{year} 年区域园区对比")

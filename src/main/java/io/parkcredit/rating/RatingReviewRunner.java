@@ -63,10 +63,19 @@ public class RatingReviewRunner {
         if (year < 1900 || year > 2199) {
             throw ProblemException.invalid("year", "between 1900 and 2199");
         }
-        return run(year, currentUser.name());
+        return run(year, currentUser.name(), currentUser.parks().park());
     }
 
+    /** The review of every park's firms (the region's, and the demo park's start-up story). */
     public ReviewView run(int year, String actor) {
+        return run(year, actor, null);
+    }
+
+    /**
+     * The review of park {@code park}'s firms, peers compared within the park (DOMAIN.md §10.3: a
+     * park's decisions are its own); of every park's firms when {@code park} is null.
+     */
+    public ReviewView run(int year, String actor, io.parkcredit.park.ParkId park) {
         RatingModelService.Version v = models.current();
         RatingModel model = v.model();
         LocalDate d = LocalDate.of(year, 12, 31);
@@ -80,7 +89,9 @@ public class RatingReviewRunner {
                 List<String> usccs = new ArrayList<>();
                 List<String> groups = new ArrayList<>();
                 List<double[]> values = new ArrayList<>();
-                RatingFactsLoader.load(read, d, year, RatingFactsLoader.PARK, null, f -> {
+                String firms = park == null ? RatingFactsLoader.PARK
+                        : RatingFactsLoader.PARK + " and e.park_id = " + park.value();
+                RatingFactsLoader.load(read, d, year, firms, null, f -> {
                     usccs.add(f.uscc());
                     groups.add(f.industryGroup());
                     values.add(Metrics.vector(Metrics.compute(f, d)));
@@ -92,7 +103,7 @@ public class RatingReviewRunner {
                     members.add(new Member(groups.get(i), values.get(i)));
                 }
                 PeerStats peers = new PeerStats(members, RatingScoring.percentileMetrics(model), model.minPeers());
-                long reviewId = newReview(write, year, v.version(), d, actor);
+                long reviewId = newReview(write, year, v.version(), d, actor, park);
                 Map<String, Long> grades = new LinkedHashMap<>();
                 CopyIn copy = write.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("copy rating_review_results (review_id, uscc, score, grade, dimensions) from stdin");
@@ -180,13 +191,15 @@ public class RatingReviewRunner {
         return out;
     }
 
-    private static long newReview(Connection c, int year, int modelVersion, LocalDate d, String actor) throws SQLException {
+    private static long newReview(Connection c, int year, int modelVersion, LocalDate d, String actor,
+            io.parkcredit.park.ParkId park) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into rating_reviews (year, model_version, evaluation_day,"
-                + " created_by) values (?, ?, ?, ?) returning id")) {
+                + " created_by, park_id) values (?, ?, ?, ?, ?) returning id")) {
             ps.setInt(1, year);
             ps.setInt(2, modelVersion);
             ps.setObject(3, d);
             ps.setString(4, actor);
+            ps.setObject(5, park == null ? null : park.value(), java.sql.Types.INTEGER);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -7,7 +7,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "share", locale = "zh-CN")
 public interface SharingMsg {
 
-    @Message("跨园区共享")
+    @Message("共享")
     String nav();
 
     @Message("我的数据共享")

@@ -30,7 +30,7 @@ class BacktestParkIsolationTest {
         String a0 = Fixtures.newEnterprise("甲园区回测");
         String b0 = ParkFixtures.enterpriseIn(parkB, "乙园区回测优");
         String b1 = ParkFixtures.enterpriseIn(parkB, "乙园区回测差");
-        Fixtures.importBundle(Map.of("credit_events",
+        ParkFixtures.importInto(parkB, Map.of("credit_events",
                 "source,event_no,uscc,type,severity,occurred_on,amount,grade,title,detail,repaired_on\n"
                         + "SAMR," + Fixtures.newCode("BTP") + "," + b1 + ",ADMIN_PENALTY,SERIOUS," + (y + 1)
                         + "-03-01,,,处罚,,\n"));

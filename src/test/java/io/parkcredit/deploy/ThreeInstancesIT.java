@@ -629,20 +629,8 @@ class ThreeInstancesIT {
     }
 
     private void awaitReady(int i) {
-        HttpClient http = client();
-        Process p = servers[i];
-        MonitoringFixtures.await("instance " + i + " ready (log " + logs[i] + ")", Duration.ofSeconds(120), () -> {
-            assertThat(p.isAlive()).as("instance " + i + " running (log " + logs[i] + ")").isTrue();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[i] + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        PackagedServer.awaitReady("instance " + i + " (log " + logs[i] + ")", servers[i], "127.0.0.1", ports[i],
+                Duration.ofSeconds(120));
     }
 
     private void startHaproxy() throws IOException {

@@ -207,17 +207,6 @@ class SmsCrashIT {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         server.set(p);
-        HttpClient http = HttpClient.newHttpClient();
-        MonitoringFixtures.await("server " + run + " ready (log " + log + ")", Duration.ofSeconds(90), () -> {
-            try {
-                return p.isAlive() && http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException ex) {
-                return false;
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        PackagedServer.awaitReady("server " + run + " (log " + log + ")", p, "localhost", port, Duration.ofSeconds(90));
     }
 }

@@ -85,19 +85,9 @@ class TwoInstancesIT {
         pb.environment().put("PARKCREDIT_MONITORING_SMS_QUIET_END", "00:00");
         pb.environment().put("QUARKUS_LOG_CATEGORY__IO_PARKCREDIT__LEVEL", "INFO");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        servers.add(pb.start());
-        HttpClient http = HttpClient.newHttpClient();
-        MonitoringFixtures.await(name + " ready on port " + port, Duration.ofSeconds(90), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        Process p = pb.start();
+        servers.add(p);
+        PackagedServer.awaitReady(name + " (log " + log + ")", p, "localhost", port, Duration.ofSeconds(90));
         return log;
     }
 

@@ -60,7 +60,8 @@ class RatingApiTest {
         String bank = Fixtures.newCode("RB");
         String sound = RatingFixtures.soundFirm("年审优良公司", REVIEW_YEAR, bank, (REVIEW_YEAR + 2) + "-01-01");
         String bare = Fixtures.newEnterprise("年审无报表公司");
-        // every active park firm, counted here in SQL written for the test: in the park and not deregistered
+        // every active firm of the evaluator's park (the default one), counted here in SQL written for the test:
+        // in the park and not deregistered; other tests' parks are not reviewed with it (DOMAIN.md §10.3)
         long parkFirms = parkFirms();
         JsonPath run = Fixtures.asUser(Fixtures.newUser("EVALUATOR", null, null)).post("/api/ratings/reviews/" + REVIEW_YEAR)
                 .then().statusCode(201).extract().jsonPath();
@@ -99,7 +100,7 @@ class RatingApiTest {
 
     long parkFirms() {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select count(*) from enterprises where in_park and status <> 'DEREGISTERED'")) {
+                ResultSet rs = st.executeQuery("select count(*) from enterprises where in_park and status <> 'DEREGISTERED' and park_id = 1")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -72,4 +72,26 @@ class RatingParkIsolationTest {
                 .body("items.uscc", org.hamcrest.Matchers.everyItem(equalTo(firmB)));
         asAdmin().get("/api/ratings/published?uscc=" + firmB).then().statusCode(200).body("total", is(1));
     }
+
+    @Test
+    void aParksAnnualReviewScoresThatParksFirmsOnly() {
+        int b = ParkFixtures.newPark("年审乙园");
+        String first = ParkFixtures.enterpriseIn(b, "年审乙园企业一");
+        String second = ParkFixtures.enterpriseIn(b, "年审乙园企业二");
+        String evaluatorB = ParkFixtures.userIn(b, "EVALUATOR", null, null);
+        long inParkB = 2;
+
+        var review = asUser(evaluatorB).post("/api/ratings/reviews/2025").then().statusCode(201).extract().jsonPath();
+        long id = review.getLong("id");
+        // exactly park B's two firms, though the default park holds many more
+        org.assertj.core.api.Assertions.assertThat(review.getLong("firms")).isEqualTo(inParkB);
+        asUser(evaluatorB).get("/api/ratings/reviews/" + id + "/results?size=100").then().statusCode(200)
+                .body("total", is(2)).body("items.uscc", org.hamcrest.Matchers.containsInAnyOrder(first, second));
+
+        // the region's review covers every park's firms, park B's among them
+        var region = asAdmin().post("/api/ratings/reviews/2025").then().statusCode(201).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(region.getLong("firms")).isGreaterThan(inParkB);
+        asAdmin().get("/api/ratings/reviews/" + region.getLong("id") + "/results?uscc=" + first).then().statusCode(200)
+                .body("total", is(1));
+    }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkcredit.shared.ClockProducer;
 import io.parkcredit.shared.db.EmbeddedDatabase;
 import io.parkcredit.testing.Fixtures;
-import io.parkcredit.testing.MonitoringFixtures;
 import io.parkcredit.testing.PackagedServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -15,10 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,19 +86,9 @@ class TwoInstallationsIT {
         servers.add(pb.start());
     }
 
-    private static void awaitReady(String name, int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        MonitoringFixtures.await(name + " ready on port " + port, Duration.ofSeconds(120), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+    private void awaitReady(String name, int port) {
+        PackagedServer.awaitReady(name, servers.get(name.endsWith("1") ? 0 : 1), "localhost", port,
+                Duration.ofSeconds(120));
     }
 
     private static RequestSpecification as(int port, String user, String password) {

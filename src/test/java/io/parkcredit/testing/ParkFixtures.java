@@ -115,4 +115,10 @@ public final class ParkFixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Imports a bundle into {@code park} as the region's ADMIN ({@code POST /api/bundles?park=}). */
+    public static void importInto(int park, java.util.Map<String, String> files) {
+        Fixtures.asAdmin().contentType("application/zip").body(Fixtures.zip(files)).post("/api/bundles?park=" + code(park))
+                .then().statusCode(200);
+    }
 }
