@@ -19,7 +19,9 @@ final class ProcessCpu {
             for (Path p : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     if (Files.readString(p.resolve("comm")).trim().startsWith("postgres")) {
-                        dbTicks += ticks(Long.parseLong(p.getFileName().toString()));
+                        // with the ticks of its ended children: a backend that ended between two snapshots moves its
+                        // ticks into the postmaster's, so the sum never falls
+                        dbTicks += ticksWithEndedChildren(Long.parseLong(p.getFileName().toString()));
                     }
                 } catch (IOException | RuntimeException e) {
                     // a process that ended meanwhile
@@ -35,8 +37,18 @@ final class ProcessCpu {
     }
 
     private static long ticks(long pid) throws IOException {
+        return ticks(pid, false);
+    }
+
+    private static long ticksWithEndedChildren(long pid) throws IOException {
+        return ticks(pid, true);
+    }
+
+    /** utime + stime of {@code pid}, and with {@code children} the cutime + cstime of its reaped children. */
+    private static long ticks(long pid, boolean children) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return children ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
     }
 }
