@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,9 +72,9 @@ public class EventIntake {
             try (java.sql.Statement st = c.createStatement()) {
                 st.execute("set local parkcredit.monitoring_inline = 'on'");
             }
-            long[] created = insert(c, rows);
-            if (created.length > 0) {
-                pass.processEvents(created, LocalDate.now(clock));
+            Map<String, StoredEvent> created = insert(c, rows);
+            if (!created.isEmpty()) {
+                pass.processEvents(created.values().stream().mapToLong(StoredEvent::id).toArray(), LocalDate.now(clock));
             }
             return stored(c, rows, created);
         } catch (SQLException e) {
@@ -237,7 +237,8 @@ public class EventIntake {
         }
     }
 
-    private static long[] insert(Connection c, List<Row> rows) throws SQLException {
+    /** Inserts the rows that are new; returns them as stored, by {@link #key}. */
+    private static Map<String, StoredEvent> insert(Connection c, List<Row> rows) throws SQLException {
         int n = rows.size();
         Object[][] cols = new Object[11][n];
         for (int i = 0; i < n; i++) {
@@ -260,43 +261,56 @@ public class EventIntake {
                 + " select s, e, u, t, sv, o::date, a, g, ti, d, r::date from unnest(?::text[], ?::text[], ?::text[], ?::text[],"
                 + " ?::text[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[])"
                 + " v (s, e, u, t, sv, o, a, g, ti, d, r)"
-                + " on conflict (source, event_no) do nothing returning id) select coalesce(array_agg(id), '{}') from ins")) {
+                + " on conflict (source, event_no) do nothing returning " + STORED_COLUMNS + ") select * from ins")) {
             for (int k = 0; k < 11; k++) {
                 ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return MonitoringPass.toLongs(rs.getArray(1));
-            }
+            return read(ps, true);
         }
     }
 
-    private static List<StoredEvent> stored(Connection c, List<Row> rows, long[] created) throws SQLException {
-        Set<Long> fresh = new HashSet<>();
-        for (long id : created) {
-            fresh.add(id);
+    private static final String STORED_COLUMNS = "id, source, event_no, uscc, type, severity, occurred_on, amount, grade,"
+            + " title, detail, repaired_on, recorded_at";
+
+    private static String key(String source, String eventNo) {
+        return source + "\u0000" + eventNo;
+    }
+
+    private static Map<String, StoredEvent> read(PreparedStatement ps, boolean created) throws SQLException {
+        Map<String, StoredEvent> byKey = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StoredEvent e = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getObject(12, LocalDate.class),
+                        rs.getTimestamp(13).toInstant(), created);
+                byKey.put(key(e.source(), e.eventNo()), e);
+            }
         }
-        Map<String, StoredEvent> byKey = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select e.id, e.source, e.event_no, e.uscc, e.type, e.severity,"
-                + " e.occurred_on, e.amount, e.grade, e.title, e.detail, e.repaired_on, e.recorded_at"
-                + " from unnest(?::text[], ?::text[]) k (s, n)"
-                + " join credit_events e on e.source = (k.s collate \"C\") and e.event_no = (k.n collate \"C\")")) {
-            ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::source).toArray()));
-            ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::eventNo).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StoredEvent e = new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getObject(12, LocalDate.class),
-                            rs.getTimestamp(13).toInstant(), fresh.contains(rs.getLong(1)));
-                    byKey.put(e.source() + "\u0000" + e.eventNo(), e);
-                }
+        return byKey;
+    }
+
+    /**
+     * The answer in the order of the request, each event once: the ones just stored as the insert
+     * returned them, the ones known before (same source and number) read back.
+     */
+    private static List<StoredEvent> stored(Connection c, List<Row> rows, Map<String, StoredEvent> created)
+            throws SQLException {
+        Map<String, StoredEvent> byKey = new HashMap<>(created);
+        List<Row> known = rows.stream().filter(r -> !created.containsKey(key(r.source(), r.eventNo()))).toList();
+        if (!known.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("select " + STORED_COLUMNS
+                    + " from unnest(?::text[], ?::text[]) k (s, n)"
+                    + " join credit_events e on e.source = (k.s collate \"C\") and e.event_no = (k.n collate \"C\")")) {
+                ps.setArray(1, c.createArrayOf("text", known.stream().map(Row::source).toArray()));
+                ps.setArray(2, c.createArrayOf("text", known.stream().map(Row::eventNo).toArray()));
+                byKey.putAll(read(ps, false));
             }
         }
         List<StoredEvent> out = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
         for (Row r : rows) {
-            String key = r.source() + "\u0000" + r.eventNo();
+            String key = key(r.source(), r.eventNo());
             if (seen.add(key)) {
                 out.add(byKey.get(key));
             }

@@ -72,24 +72,26 @@ public class MonitoringPass {
 
     private PassResult run(long[] only, int limit, LocalDate today) {
         try (Connection c = dataSource.getConnection()) {
-            int[] deleted = {0};
-            long[] alerts = insertEventAlerts(c, only, limit, today, deleted);
-            int sms = 0;
+            int[] counts = {0, 0};
+            long[] alerts = insertEventAlerts(c, only, limit, today, counts);
+            int sms = counts[1];
             if (alerts.length > 0) {
-                sms += insertFirmSms(c, alerts, "e.occurred_on::text", "r.template", "r.template_code",
-                        "join credit_events e on e.id = a.event_id join monitoring_rules r on r.id = a.rule_id",
-                        "r.sms and r.notify_firm", "e.severity = 'SERIOUS'");
                 linkInstitutions(c, alerts, today);
                 sms += insertInstitutionSms(c, alerts);
                 wakeOnCommit();
             }
-            return new PassResult(deleted[0], alerts.length, sms);
+            return new PassResult(counts[0], alerts.length, sms);
         } catch (SQLException e) {
             throw new IllegalStateException("monitoring pass failed: " + e.getMessage(), e);
         }
     }
 
-    private long[] insertEventAlerts(Connection c, long[] only, int limit, LocalDate today, int[] drained)
+    /**
+     * One statement: the events' alerts and, from the rows just inserted, each alert's SMS to its firm
+     * (the events' own data, the rule's template, the firm's name and mobile read once). Returns the new
+     * alerts; {@code counts} receives the events taken and the firm SMS written.
+     */
+    private long[] insertEventAlerts(Connection c, long[] only, int limit, LocalDate today, int[] counts)
             throws SQLException {
         String negatives = Arrays.stream(EventType.values()).filter(EventType::negative)
                 .map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
@@ -99,7 +101,8 @@ public class MonitoringPass {
                 + " order by event_id limit ? for update skip locked) returning event_id, queued_at),")
                 + " n as (select count(*) as drained from q),"
                 + " m as (select distinct on (e.id) e.id, e.source, e.event_no, e.uscc, e.type, e.severity, e.title,"
-                + " q.queued_at, r.id as rule_id, r.level, r.notify_firm, r.notify_officers, r.notify_institutions, r.sms,"
+                + " e.occurred_on, q.queued_at, r.id as rule_id, r.level, r.notify_firm, r.notify_officers,"
+                + " r.notify_institutions, r.sms, r.template, r.template_code,"
                 + " r.event_type as rule_type, r.severity as rule_severity, r.enabled"
                 + " from q join credit_events e on e.id = q.event_id"
                 + " join monitoring_rules r on r.event_type in (e.type, '*')"
@@ -113,8 +116,17 @@ public class MonitoringPass {
                 + " coalesce(nullif(m.title, ''), " + typeLabel("m.type") + "),"
                 + " 'rule ' || m.rule_id || ' (' || m.rule_type || ' / ' || m.rule_severity || ') matched '"
                 + " || m.type || ' / ' || coalesce(m.severity, '-'), m.rule_id, m.queued_at"
-                + " from m where m.enabled on conflict (ref) do nothing returning id)"
-                + " select (select drained from n), coalesce(array_agg(id), '{}') from ins";
+                + " from m where m.enabled on conflict (ref) do nothing returning id, ref, uscc, event_id, title, accepted_at),"
+                + " sms as (insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
+                + " accepted_at) select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, m.template_code,"
+                + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', t.label, 'date', m.occurred_on::text),"
+                + " replace(replace(replace(replace(m.template, '{firm}', f.name), '{title}', a.title), '{type}', t.label),"
+                + " '{date}', m.occurred_on::text), m.severity = 'SERIOUS', a.accepted_at"
+                + " from ins a join m on m.id = a.event_id join enterprises f on f.uscc = a.uscc"
+                + " cross join lateral (select " + typeLabel("m.type") + " as label) t"
+                + " where m.sms and m.notify_firm and f.contact_mobile is not null"
+                + " on conflict (dedup_key) do nothing returning 1)"
+                + " select (select drained from n), (select count(*) from sms), coalesce(array_agg(id), '{}') from ins";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (only != null) {
@@ -125,8 +137,9 @@ public class MonitoringPass {
             ps.setInt(i, config.recentDays());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                drained[0] = rs.getInt(1);
-                return toLongs(rs.getArray(2));
+                counts[0] = rs.getInt(1);
+                counts[1] = rs.getInt(2);
+                return toLongs(rs.getArray(3));
             }
         }
     }
@@ -169,9 +182,6 @@ public class MonitoringPass {
     private int insertFirmSms(Connection c, long[] alerts, String date, String template, String templateCode,
             String joins, String condition, String urgent) throws SQLException {
         String type = "a.kind";
-        if (joins.contains("credit_events e")) {
-            type = typeLabel("e.type");
-        }
         String sql = "insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
                 + " accepted_at)"
                 + " select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, " + templateCode + ","

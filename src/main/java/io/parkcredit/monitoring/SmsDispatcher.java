@@ -342,9 +342,9 @@ public class SmsDispatcher {
                 candidates.add(row);
             }
         }
-        TreeSet<String> mobiles = new TreeSet<>();
-        candidates.stream().filter(r -> !day.equals(r.countedOn())).forEach(r -> mobiles.add(r.mobile()));
-        Map<String, Integer> counts = mobiles.isEmpty() ? Map.of() : lockCounts(c, mobiles, day);
+        TreeMap<String, Integer> wanted = new TreeMap<>();
+        candidates.stream().filter(r -> !day.equals(r.countedOn())).forEach(r -> wanted.merge(r.mobile(), 1, Integer::sum));
+        Map<String, Integer> counts = wanted.isEmpty() ? Map.of() : reserveSlots(c, wanted, day);
         Map<String, Integer> taken = new HashMap<>();
         List<Claimed> toSend = new ArrayList<>(candidates.size());
         Set<Long> reserved = new HashSet<>();
@@ -364,9 +364,7 @@ public class SmsDispatcher {
             reserved.add(row.id());
             toSend.add(row.counted(day));
         }
-        if (!taken.isEmpty()) {
-            takeSlots(c, taken, day);
-        }
+        returnUnusedSlots(c, wanted, taken, day);
         markClaimed(c, token, now, now.plus(lease), toSend, reserved, day, settled);
         return new Claim(rows.size(), toSend, held, suppressed);
     }
@@ -426,37 +424,51 @@ public class SmsDispatcher {
     }
 
     /**
-     * Locks the numbers' counters of the day (in a fixed order: no deadlock between rounds). The numbers
-     * travel as {@code bpchar[]}, the column's type: compared with a {@code text[]}, the column would be
-     * cast to text and its key index left unused (a scan of the counters per round, 145 ms under load).
+     * Takes, for each number, as many slots of the day's counter as this round has messages for it, in
+     * one upsert that locks the counters in a fixed order (no deadlock between rounds), and returns each
+     * number's count before this round. The policy then decides per message from those counts; slots it
+     * did not use (the cap reached) are given back by {@link #returnUnusedSlots} in the same transaction,
+     * so another round never sees them. The numbers travel as {@code bpchar[]}, the column's type:
+     * compared with a {@code text[]}, the column would be cast to text and its key index left unused.
      */
-    private static Map<String, Integer> lockCounts(Connection c, TreeSet<String> mobiles, LocalDate day) throws SQLException {
-        String[] arr = mobiles.toArray(String[]::new);
-        try (PreparedStatement ps = c.prepareStatement("insert into sms_daily_counts (mobile, day, sent)"
-                + " select m, ?, 0 from unnest(?::bpchar[]) m order by m on conflict do nothing")) {
+    private static Map<String, Integer> reserveSlots(Connection c, TreeMap<String, Integer> wanted, LocalDate day)
+            throws SQLException {
+        Map<String, Integer> before = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("insert into sms_daily_counts as d (mobile, day, sent)"
+                + " select v.m, ?, v.n from unnest(?::bpchar[], ?::int[]) v (m, n) order by v.m"
+                + " on conflict (mobile, day) do update set sent = d.sent + excluded.sent returning d.mobile, d.sent")) {
             ps.setObject(1, day);
-            ps.setArray(2, c.createArrayOf("text", arr));
-            ps.executeUpdate();
-        }
-        Map<String, Integer> counts = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select mobile, sent from sms_daily_counts"
-                + " where day = ? and mobile = any(?::bpchar[]) order by mobile for update")) {
-            ps.setObject(1, day);
-            ps.setArray(2, c.createArrayOf("text", arr));
+            ps.setArray(2, c.createArrayOf("text", wanted.keySet().toArray()));
+            ps.setArray(3, c.createArrayOf("integer", wanted.values().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
+                    String mobile = rs.getString(1);
+                    before.put(mobile, rs.getInt(2) - wanted.get(mobile));
                 }
             }
         }
-        return counts;
+        return before;
     }
 
-    private static void takeSlots(Connection c, Map<String, Integer> taken, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = d.sent + v.n"
+    /** Gives back the slots {@link #reserveSlots} took that no message used (the daily cap reached). */
+    private static void returnUnusedSlots(Connection c, Map<String, Integer> wanted, Map<String, Integer> taken,
+            LocalDate day) throws SQLException {
+        List<String> mobiles = new ArrayList<>();
+        List<Integer> unused = new ArrayList<>();
+        wanted.forEach((mobile, n) -> {
+            int left = n - taken.getOrDefault(mobile, 0);
+            if (left > 0) {
+                mobiles.add(mobile);
+                unused.add(left);
+            }
+        });
+        if (mobiles.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update sms_daily_counts d set sent = d.sent - v.n"
                 + " from unnest(?::bpchar[], ?::int[]) v (mobile, n) where d.day = ? and d.mobile = v.mobile")) {
-            ps.setArray(1, c.createArrayOf("text", taken.keySet().toArray()));
-            ps.setArray(2, c.createArrayOf("integer", taken.values().toArray()));
+            ps.setArray(1, c.createArrayOf("text", mobiles.toArray()));
+            ps.setArray(2, c.createArrayOf("integer", unused.toArray()));
             ps.setObject(3, day);
             ps.executeUpdate();
         }
