@@ -325,6 +325,11 @@ class MonitoringLoad {
         // every expected SMS at the gateway (a miss is reported by the phase's checks), then no message left
         // claimed without a recorded result: from then on no repeat can reach the gateway
         MonitoringFixtures.awaitUpTo(deadline, () -> p.arrived.get() >= expected);
+        // then every message due has been decided (under the rules the SMS over the cap are SUPPRESSED after the
+        // last one sent arrived), and no message is left claimed without a recorded result: from then on no
+        // repeat can reach the gateway
+        MonitoringFixtures.awaitUpTo(Duration.ofSeconds(60), () -> count("select count(*) from sms_outbox"
+                + " where status = 'PENDING' and next_attempt_at <= now() and claim_token is null") == 0);
         MonitoringFixtures.awaitUpTo(Duration.ofSeconds(60), () -> count("select count(*) from sms_outbox"
                 + " where claim_token is not null") == 0);
         backlog.interrupt();
