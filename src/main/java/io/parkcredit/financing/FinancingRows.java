@@ -207,19 +207,19 @@ public class FinancingRows {
     static final int TOTAL_COLUMN = 36;
 
     /**
-     * An institution's queue page (status ROUTED): the page's request ids from one range of the partial
-     * index {@code financing_routes_queue}, then those 20 requests by primary key (parameters: institution,
+     * An institution's queue page (status ROUTED): the page's request ids from one range of the
+     * queue's key ({@code financing_queue}, V060), then those 20 requests by primary key (parameters: institution,
      * limit, offset). Paging the ids first keeps the planner from walking the requests table backwards.
      */
     public static final String QUEUE_SQL = """
             select %s, null::text[] as routed
-            from (select rt.request_id from financing_routes rt where rt.institution_code = ? and rt.queued
+            from (select rt.request_id from financing_queue rt where rt.institution_code = ?
                   order by rt.request_id desc limit ? offset ?) q
             join financing_requests r on r.id = q.request_id
             order by r.id desc""".formatted(COLUMNS);
 
     /** The length of an institution's queue, counted on the same partial index (parameter: institution). */
-    public static final String QUEUE_COUNT_SQL = "select count(*) from financing_routes rt where rt.institution_code = ? and rt.queued";
+    public static final String QUEUE_COUNT_SQL = "select count(*) from financing_queue rt where rt.institution_code = ?";
 
     /** A page statement: the rows with the total as a column (parameters: routed, count, rows, limit, offset). */
     private static String pageSql(String from, String where, String countFrom, String order, String routedColumn) {

@@ -217,7 +217,7 @@ public class FinancingService {
             routed = "case when r.seller_uscc = ? then " + FinancingRows.ROUTED + " end";
             routedParams.add(own);
         } else if (access.isInstitution() && status == RequestStatus.ROUTED) {
-            // the queue: one range of the partial index, its total reused for a moment (FinancingConfig)
+            // the queue: one range of the queue's key, its total reused for a moment (FinancingConfig)
             return rows.queue(currentUser.institutionCode(), page);
         } else if (access.isInstitution()) {
             from = countFrom = "financing_routes rt join financing_requests r on r.id = rt.request_id";

@@ -153,9 +153,8 @@ public class ProductService {
     public List<String> route(FinancingRequest r, Route leg, boolean anyGrade) {
         @SuppressWarnings("unchecked")
         List<String> codes = em.createNativeQuery("""
-                insert into financing_routes (request_id, institution_code, leg, product_id, routed_at, queued)
-                select distinct on (p.institution_code) r.id, p.institution_code, ?2, p.id, ?4,
-                       r.status = 'ROUTED' and r.route = ?2
+                insert into financing_routes (request_id, institution_code, leg, product_id, routed_at)
+                select distinct on (p.institution_code) r.id, p.institution_code, ?2, p.id, ?4
                 from financing_requests r
                 join enterprises e on e.uscc = r.seller_uscc
                 join financing_products p on p.active and p.kind = ?3

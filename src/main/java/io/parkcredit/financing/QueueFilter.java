@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * A sort and filters of an institution's queue (README, "Workbench"), read from the query string of
- * the API or the page, or from a saved filter. Every sort is one range of a partial index on the
- * route rows ({@code financing_routes_q_*}); the filters are conditions on the same rows.
+ * the API or the page, or from a saved filter. Every sort is one range of an index on the
+ * queue's rows ({@code financing_queue_*}, V060); the filters are conditions on the same rows.
  */
 public record QueueFilter(Sort sort, boolean descending, List<Grade> grades, List<CreditList> sellerLists,
         List<CreditList> debtorLists, String industry, BigDecimal minAmount, BigDecimal maxAmount,
@@ -34,7 +34,7 @@ public record QueueFilter(Sort sort, boolean descending, List<Grade> grades, Lis
         AMOUNT("rt.amount", null, false),
         REQUESTED("rt.requested_amount", null, false),
         TERM("rt.term_days", null, false),
-        // best first is grade rank ascending, score descending (index financing_routes_q_grade)
+        // best first is grade rank ascending, score descending (index financing_queue_grade)
         GRADE("rt.grade_rank", "rt.score", true),
         PICKUP("rt.pickup_deadline", null, false),
         // most years registered first is the earliest registration day first

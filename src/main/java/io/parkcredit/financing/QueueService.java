@@ -116,8 +116,8 @@ public class QueueService {
 
     /** The page's ids: one range of the route rows' index for the sort (institution, filters, limit, offset). */
     static String idsSql(QueueFilter f, String where) {
-        return "select x.request_id, row_number() over () n from (select rt.request_id from financing_routes rt"
-                + " where rt.institution_code = ? and rt.queued" + where + " order by " + f.order()
+        return "select x.request_id, row_number() over () n from (select rt.request_id from financing_queue rt"
+                + " where rt.institution_code = ?" + where + " order by " + f.order()
                 + " limit ? offset ?) x";
     }
 
@@ -156,8 +156,8 @@ public class QueueService {
             if (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
                 total = (long) page.offset() + rows.size();
             } else {
-                try (PreparedStatement ps = c.prepareStatement("select count(*) from financing_routes rt"
-                        + " where rt.institution_code = ? and rt.queued" + where)) {
+                try (PreparedStatement ps = c.prepareStatement("select count(*) from financing_queue rt"
+                        + " where rt.institution_code = ?" + where)) {
                     int i = 1;
                     ps.setString(i++, inst);
                     for (Object p : params) {

@@ -120,8 +120,8 @@ class FinancingBenchmark {
         if (Boolean.getBoolean("bench.explain")) {
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 for (String q : List.of(
-                        "select count(*) from financing_routes rt where rt.institution_code = '" + banks[0] + "' and rt.queued",
-                        "select r.* from financing_routes rt join financing_requests r on r.id = rt.request_id where rt.institution_code = '" + banks[0] + "' and rt.queued order by rt.request_id desc limit 20 offset 60")) {
+                        "select count(*) from financing_queue rt where rt.institution_code = '" + banks[0] + "'",
+                        "select r.* from financing_queue rt join financing_requests r on r.id = rt.request_id where rt.institution_code = '" + banks[0] + "' order by rt.request_id desc limit 20 offset 60")) {
                     try (ResultSet rs = st.executeQuery("explain (analyze, buffers) " + q)) {
                         while (rs.next()) {
                             System.out.println("PLAN " + rs.getString(1));
@@ -334,13 +334,13 @@ class FinancingBenchmark {
                         from generate_series(1, %2$d) g join sellers s on s.n = g %% %3$d
                         """.formatted(tag, requests, firms));
                 st.executeUpdate("""
-                        insert into financing_routes (request_id, institution_code, leg, routed_at, queued)
-                        select r.id, b.code, 'BANKS', now(), true
+                        insert into financing_routes (request_id, institution_code, leg, routed_at)
+                        select r.id, b.code, 'BANKS', now()
                         from financing_requests r
                         cross join unnest(array[%s]) with ordinality b(code, k)
                         where r.invoice_no like '%s-%%' and (r.id + b.k) %% 2 = 0
                         """.formatted(String.join(",", Arrays.stream(banks).map(b -> "'" + b + "'").toList()), tag));
-                st.execute("analyze financing_requests; analyze financing_routes; analyze enterprises");
+                st.execute("analyze financing_requests; analyze financing_routes; analyze financing_queue; analyze enterprises");
             }
             c.commit();
         }

@@ -163,7 +163,7 @@ class MarketLoad {
             try (Connection c = jdbc(); Statement st = c.createStatement()) {
                 // the steady state of a running park: autovacuum has visited the bulk-written tables (visibility map
                 // set, so the queue count is an index-only scan), statistics are fresh, dirty pages written
-                st.execute("vacuum (analyze) financing_requests, financing_routes, financing_steps, audit_log, app_users,"
+                st.execute("vacuum (analyze) financing_requests, financing_routes, financing_queue, financing_steps, audit_log, app_users,"
                         + " enterprises, institutions, financing_offers");
                 st.execute("checkpoint");
             }
@@ -360,8 +360,8 @@ class MarketLoad {
                         from generate_series(1, %2$d) g join sellers s on s.n = g %% 1000
                         """.formatted(tag, requests));
                 st.executeUpdate("""
-                        insert into financing_routes (request_id, institution_code, leg, routed_at, queued)
-                        select r.id, b.code, 'BANKS', now(), true
+                        insert into financing_routes (request_id, institution_code, leg, routed_at)
+                        select r.id, b.code, 'BANKS', now()
                         from financing_requests r
                         cross join unnest(array[%s]) with ordinality b(code, k)
                         where r.invoice_no like '%s-%%' and (r.id + b.k) %% 2 = 0

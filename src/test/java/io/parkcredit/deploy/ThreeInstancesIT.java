@@ -761,8 +761,8 @@ class ThreeInstancesIT {
                             'BANKS', current_date, now(), now(), now() + interval '48 hours'
                         from generate_series(1, %d) g""".formatted(REQUESTS));
                 st.executeUpdate("""
-                        insert into financing_routes (request_id, institution_code, leg, routed_at, queued)
-                        select r.id, b.code, 'BANKS', now(), true
+                        insert into financing_routes (request_id, institution_code, leg, routed_at)
+                        select r.id, b.code, 'BANKS', now()
                         from financing_requests r
                         cross join unnest(array['THREE-B0', 'THREE-B1', 'THREE-B2', 'THREE-B3']) with ordinality b(code, k)
                         where r.invoice_no like 'THREE-%' and (r.id + b.k) % 2 = 0""");

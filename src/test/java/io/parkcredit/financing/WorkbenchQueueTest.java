@@ -246,10 +246,10 @@ class WorkbenchQueueTest {
                            (array['EXCELLENT', 'MIXED', 'POOR'])[1 + g %% 3], g %% 100, '[]', 'BANKS', 'NONE',
                            current_date, now(), now() + (g %% 72) * interval '1 hour'
                     from generate_series(1, 4000) g""".formatted(inst));
-            st.execute("insert into financing_routes (request_id, institution_code, leg, routed_at, queued)"
-                    + " select id, '" + inst + "', 'BANKS', now(), true from financing_requests where invoice_no like '"
+            st.execute("insert into financing_routes (request_id, institution_code, leg, routed_at)"
+                    + " select id, '" + inst + "', 'BANKS', now() from financing_requests where invoice_no like '"
                     + inst + "-%'");
-            st.execute("analyze financing_routes");
+            st.execute("analyze financing_queue");
             st.execute("analyze financing_requests");
         }
         List<String> plans = new ArrayList<>();
@@ -262,7 +262,7 @@ class WorkbenchQueueTest {
                     String plan = explain(QueueService.idsSql(f, where), inst, params);
                     assertThat(plan).as(sort + " " + dir + filter + "\n" + plan).doesNotContainPattern("(?m)^\\s*(->\\s*)?(Incremental )?Sort");
                     assertThat(plan).as(sort + " " + dir + filter + "\n" + plan)
-                            .containsPattern("Index (Only )?Scan (Backward )?using financing_routes_");
+                            .containsPattern("Index (Only )?Scan (Backward )?using financing_queue_");
                     assertThat(plan).as(sort + " " + dir + filter + "\n" + plan).contains("rows=20 ");
                     plans.add(plan);
                 }
