@@ -231,7 +231,7 @@ public class SmsDispatcher {
             }
             if (outcome.sent()) {
                 changes.add(new Change(row.id(), "SENT", null, row.attempt(), now, now, outcome.providerId(), null, false));
-                attempts.add(new Attempt(row.id(), row.attempt(), now, "SENT", outcome.providerId()));
+                // the attempt that sent it is its state (sent_at, provider id): the log view sms_attempts shows it (V061)
                 sent++;
                 continue;
             }
@@ -622,7 +622,7 @@ public class SmsDispatcher {
                 + " provider_id = coalesce(v.provider_id, o.provider_id), last_error = coalesce(v.error, o.last_error),"
                 + " claim_token = null, counted_on = case when v.release then null else o.counted_on end"
                 + " from v where o.id = v.id and o.claim_token = ? returning o.id),"
-                + " att as (insert into sms_attempts (outbox_id, attempt, at, outcome, detail)"
+                + " att as (insert into sms_attempt_log (outbox_id, attempt, at, outcome, detail)"
                 + " select a.id, a.attempt, a.at, a.outcome, a.detail"
                 + " from unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::text[], ?::text[]) a (id, attempt, at, outcome, detail)"
                 + " where a.id in (select id from upd) on conflict do nothing)"
@@ -653,7 +653,7 @@ public class SmsDispatcher {
     }
 
     private static void insertAttempts(Connection c, List<Attempt> attempts) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into sms_attempts (outbox_id, attempt, at, outcome, detail)"
+        try (PreparedStatement ps = c.prepareStatement("insert into sms_attempt_log (outbox_id, attempt, at, outcome, detail)"
                 + " select * from unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::text[], ?::text[]) on conflict do nothing")) {
             ps.setArray(1, c.createArrayOf("bigint", attempts.stream().map(Attempt::id).toArray()));
             ps.setArray(2, c.createArrayOf("integer", attempts.stream().map(Attempt::attempt).toArray()));
