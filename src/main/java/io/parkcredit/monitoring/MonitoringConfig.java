@@ -22,6 +22,25 @@ public interface MonitoringConfig {
 
     Pass pass();
 
+    Intake intake();
+
+    /**
+     * Admission of {@code POST /api/credit-events}: while the oldest SMS due has waited longer than
+     * {@link #maxLag()}, a request waits (up to {@link #maxWait()}) before it stores its events, so
+     * that the dispatcher keeps up and an event's SMS leaves within about that lag, instead of a
+     * backlog that grows without bound under a sustained flood of events. Rescheduled messages (a
+     * failed attempt, quiet hours, a provider outage) are not due and do not hold the intake back.
+     */
+    interface Intake {
+        /** How long the oldest due SMS may have waited before requests wait ({@code 0S} turns admission off). */
+        @WithDefault("1S")
+        Duration maxLag();
+
+        /** The longest a request waits; it is then stored anyway. */
+        @WithDefault("5S")
+        Duration maxWait();
+    }
+
     Scan scan();
 
     interface Pass {
@@ -50,7 +69,7 @@ public interface MonitoringConfig {
         boolean dispatch();
 
         /** Dispatcher threads per instance: rounds run at once, and provider calls in parallel. */
-        @WithDefault("2")
+        @WithDefault("4")
         int threads();
 
         /** Messages one dispatcher round claims (and then sends in parallel on the threads). */

@@ -45,6 +45,9 @@ public class MonitoringResource {
     MonitoringService monitoring;
 
     @Inject
+    IntakeAdmission admission;
+
+    @Inject
     ReminderScan scan;
 
     @Inject
@@ -57,6 +60,7 @@ public class MonitoringResource {
     @Operation(summary = "Store one credit event or an array (credit_events.csv fields); new negative events raise alerts and SMS")
     @Performs(Action.CREDIT_EVENT_REPORT)
     public Response credit(JsonNode body) {
+        admission.await();
         return Response.status(201).entity(intake.accept(body)).build();
     }
 
