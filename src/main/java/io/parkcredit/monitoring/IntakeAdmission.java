@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -14,14 +15,16 @@ import org.jboss.logging.Logger;
 /**
  * Admission of the event intake ({@link MonitoringConfig.Intake}): a request waits while the SMS
  * dispatcher lags, so that under a flood the backlog, and with it the time from an event to its SMS,
- * stays bounded. The lag is read from the oldest due message (the first entry of the outbox's due
- * index), at most once per {@link #RECHECK} on this instance, whatever the request rate.
+ * stays bounded. The lag is what this instance's dispatcher saw at its last claim (how long the
+ * oldest message it took had been due) while that is fresh; otherwise (a dispatcher idle or off on
+ * this instance) it is read from the oldest due message, at most once per {@link #RECHECK}.
  */
 @ApplicationScoped
 public class IntakeAdmission {
 
     private static final Logger LOG = Logger.getLogger(IntakeAdmission.class);
-    static final long RECHECK = Duration.ofMillis(20).toNanos();
+    static final long RECHECK = Duration.ofMillis(100).toNanos();
+    private static final Duration FRESH = Duration.ofSeconds(2);
     private static final long PAUSE = Duration.ofMillis(20).toNanos();
 
     @Inject
@@ -29,6 +32,9 @@ public class IntakeAdmission {
 
     @Inject
     MonitoringConfig config;
+
+    @Inject
+    SmsDispatcher dispatcher;
 
     private volatile long checkedAt = System.nanoTime() - RECHECK;
     private volatile boolean lagging;
@@ -52,6 +58,10 @@ public class IntakeAdmission {
     }
 
     private boolean lagging(Duration maxLag) {
+        Optional<Duration> seen = dispatcher == null ? Optional.empty() : dispatcher.recentLag(FRESH);
+        if (seen.isPresent()) {
+            return seen.get().compareTo(maxLag) > 0;
+        }
         long now = System.nanoTime();
         if (now - checkedAt < RECHECK) {
             return lagging;

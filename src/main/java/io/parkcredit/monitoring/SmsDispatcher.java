@@ -88,6 +88,9 @@ public class SmsDispatcher {
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
     private volatile ExecutorService workers;
+    /** What this instance's last round over all firms saw: how long its oldest message had been due, and when. */
+    private volatile Duration lastLag = Duration.ZERO;
+    private volatile long lastLagAt;
     private volatile ExecutorService sending;
 
     /**
@@ -199,6 +202,26 @@ public class SmsDispatcher {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    void observeLag(String[] firms, Duration lag) {
+        if (firms == null) {
+            lastLag = lag.isNegative() ? Duration.ZERO : lag;
+            lastLagAt = System.nanoTime();
+        }
+    }
+
+    /**
+     * How long the oldest message had been due when a round of this instance last claimed, if that
+     * round is at most {@code freshness} old: the outbox's lag as the dispatcher meets it, read by the
+     * event intake's admission without a query ({@link IntakeAdmission}).
+     */
+    public Optional<Duration> recentLag(Duration freshness) {
+        long at = lastLagAt;
+        if (at == 0 || System.nanoTime() - at > freshness.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(lastLag);
     }
 
     /** One round: claim and commit, send outside any transaction, record in a new transaction. */
@@ -320,9 +343,11 @@ public class SmsDispatcher {
             }
         }
         if (rows.isEmpty()) {
+            observeLag(firms, Duration.ZERO);
             return new Claim(0, List.of(), 0, 0);
         }
         rows.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
+        observeLag(firms, Duration.between(rows.get(0).due(), now));
         if (!lost.isEmpty()) {
             LOG.warnf("%d SMS whose result was never recorded are taken again (same provider id)", lost.size());
             insertAttempts(c, lost);

@@ -77,6 +77,23 @@ class IntakeAdmissionTest {
     }
 
     @Test
+    void theLagThisInstancesDispatcherLastSawDecidesWithoutAQuery() {
+        SmsDispatcher dispatcher = new SmsDispatcher();
+        IntakeAdmission behind = admission(Duration.ofMinutes(5), Duration.ofMillis(300));
+        behind.dataSource = null; // a query would fail: the dispatcher's observation must decide alone
+        behind.dispatcher = dispatcher;
+
+        dispatcher.observeLag(null, Duration.ofMinutes(10));
+        assertThat(behind.await()).as("its last claim took a message due 10 min").isBetween(300L, 3_000L);
+
+        dispatcher.observeLag(new String[] {"91110000000000000X"}, Duration.ZERO);
+        assertThat(behind.await()).as("a round over chosen firms says nothing of the outbox").isBetween(300L, 3_000L);
+
+        dispatcher.observeLag(null, Duration.ofMillis(200));
+        assertThat(behind.await()).as("its last claim took a message due 0.2 s").isLessThan(300L);
+    }
+
+    @Test
     void aLagOfZeroTurnsAdmissionOff() {
         long waited = admission(Duration.ZERO, Duration.ofSeconds(30)).await();
 
