@@ -203,6 +203,9 @@ class MonitoringLoad {
                 Runtime.getRuntime().availableProcessors(), events, chunk, clients, firms, warmupEvents,
                 threads == null ? "default" : threads, batch == null ? "default" : batch,
                 smsBatch > 0 ? smsBatch + " (batch endpoint)" : "1"));
+        if (!System.getProperty("bench.serverEnv", "").isBlank()) {
+            md.append("Server settings for this run: `").append(System.getProperty("bench.serverEnv")).append("`.\n\n");
+        }
         if (!System.getProperty("bench.pgSettings", "").isBlank()) {
             md.append("PostgreSQL settings for this run: `").append(System.getProperty("bench.pgSettings")).append("`.\n\n");
         }
@@ -742,6 +745,12 @@ class MonitoringLoad {
             e.put("PARKCREDIT_MONITORING_SMS_BATCH_SIZE", batch);
         }
         e.putAll(env);
+        // variants without a rebuild: -Dbench.serverEnv=PARKCREDIT_MONITORING_INTAKE_MAX_LAG=0.5S,…
+        for (String kv : System.getProperty("bench.serverEnv", "").split(",")) {
+            if (kv.contains("=")) {
+                e.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+            }
+        }
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         server = pb.start();
         MarketLoad.awaitReady(server, port, log);
