@@ -117,10 +117,9 @@ public class MonitoringPass {
                 + " || m.type || ' / ' || coalesce(m.severity, '-'), m.rule_id, m.queued_at"
                 + " from m where m.enabled on conflict (ref) do nothing returning id, ref, uscc, event_id, rule_id, title, accepted_at),"
                 + " sms as (insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
-                + " accepted_at) select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, r.template_code,"
-                + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', t.label, 'date', e.occurred_on::text),"
-                + " replace(replace(replace(replace(r.template, '{firm}', f.name), '{title}', a.title), '{type}', t.label),"
-                + " '{date}', e.occurred_on::text), e.severity = 'SERIOUS', a.accepted_at"
+                + " accepted_at) select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, r.template_code, "
+                + SmsTemplate.sqlContent("r.template", "f.name", "a.title", "t.label", "e.occurred_on::text")
+                + ", e.severity = 'SERIOUS', a.accepted_at"
                 // by key from the rows just inserted (a join with the CTE m would rescan it per row)
                 + " from ins a join credit_events e on e.id = a.event_id join monitoring_rules r on r.id = a.rule_id"
                 + " join enterprises f on f.uscc = a.uscc"
@@ -182,13 +181,10 @@ public class MonitoringPass {
 
     private int insertFirmSms(Connection c, long[] alerts, String date, String template, String templateCode,
             String joins, String condition, String urgent) throws SQLException {
-        String type = "a.kind";
         String sql = "insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
                 + " accepted_at)"
-                + " select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, " + templateCode + ","
-                + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', " + type + ", 'date', " + date + "),"
-                + " replace(replace(replace(replace(" + template + ", '{firm}', f.name), '{title}', a.title), '{type}', "
-                + type + "), '{date}', " + date + "), " + urgent + ", a.accepted_at"
+                + " select 'FIRM:' || a.uscc || ':' || a.ref, a.id, a.uscc, f.contact_mobile, " + templateCode + ", "
+                + SmsTemplate.sqlContent(template, "f.name", "a.title", "a.kind", date) + ", " + urgent + ", a.accepted_at"
                 + " from monitoring_alerts a " + joins + " join enterprises f on f.uscc = a.uscc"
                 + " where a.id = any(?) and " + condition + " and f.contact_mobile is not null"
                 + " on conflict (dedup_key) do nothing";
@@ -226,9 +222,7 @@ public class MonitoringPass {
         String sql = "insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
                 + " accepted_at)"
                 + " select 'INST:' || ai.institution_code || ':' || a.ref, a.id, a.uscc, s.mobile, 'PC_INSTITUTION_ALERT',"
-                + " jsonb_build_object('firm', f.name, 'title', a.title, 'type', t.type, 'date', t.date),"
-                + " replace(replace(replace(replace(?, '{firm}', f.name), '{title}', a.title), '{type}', t.type),"
-                + " '{date}', t.date), a.level = 'CRITICAL', a.accepted_at"
+                + " " + SmsTemplate.sqlContent("?", "f.name", "a.title", "t.type", "t.date") + ", a.level = 'CRITICAL', a.accepted_at"
                 + " from monitoring_alert_institutions ai join monitoring_alerts a on a.id = ai.alert_id"
                 + " join monitoring_subscriptions s on s.institution_code = ai.institution_code and s.sms_enabled"
                 + " and s.mobile is not null and " + rank.formatted("a.level") + " >= " + rank.formatted("s.min_level")

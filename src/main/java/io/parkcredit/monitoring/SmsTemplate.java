@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * An SMS text with placeholders: {@code {firm}} the firm's name, {@code {title}} the event or
  * reminder title, {@code {type}} the event type in Chinese, {@code {date}} the day it occurred or
- * falls due. The outbox renders the same placeholders in SQL ({@link MonitoringPass}); this class
+ * falls due. The outbox renders the same placeholders in SQL ({@link #sqlContent}); this class
  * checks a template an ADMIN edits and renders previews.
  */
 public final class SmsTemplate {
@@ -33,6 +33,18 @@ public final class SmsTemplate {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The {@code params, text} columns of an outbox row, as SQL: the template parameters and the
+     * template with its placeholders filled, from the same expressions (each a SQL expression of the
+     * statement that inserts the message), so that what a message says and what a template provider is
+     * given cannot differ.
+     */
+    public static String sqlContent(String template, String firm, String title, String type, String date) {
+        return "jsonb_build_object('firm', " + firm + ", 'title', " + title + ", 'type', " + type + ", 'date', " + date
+                + "), replace(replace(replace(replace(" + template + ", '{firm}', " + firm + "), '{title}', " + title
+                + "), '{type}', " + type + "), '{date}', " + date + ")";
     }
 
     /** The problems of a template: unknown placeholders, blank, too long. Empty = valid. */

@@ -1,5 +1,7 @@
 package io.parkcredit.policy;
 
+import io.parkcredit.monitoring.SmsTemplate;
+
 import io.parkcredit.park.ParkId;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -167,9 +169,8 @@ final class PolicyMatcher {
                 + " cast(? as text) as template),"
                 + " s as (insert into sms_messages (dedup_key, alert_id, uscc, mobile, template_code, params, text, urgent,"
                 + " accepted_at) select 'POLICY:' || " + policyId + " || '/' || a.uscc, a.id, a.uscc,"
-                + " e.contact_mobile, '" + SMS_TEMPLATE_CODE + "', jsonb_build_object('firm', e.name, 'title', t.title,"
-                + " 'type', t.type, 'date', t.date), replace(replace(replace(replace(t.template, '{firm}', e.name),"
-                + " '{title}', t.title), '{type}', t.type), '{date}', t.date), false, now()"
+                + " e.contact_mobile, '" + SMS_TEMPLATE_CODE + "', "
+                + SmsTemplate.sqlContent("t.template", "e.name", "t.title", "t.type", "t.date") + ", false, now()"
                 + " from a join enterprises e on e.uscc = a.uscc cross join t where e.contact_mobile is not null"
                 + " on conflict (dedup_key) do nothing returning 1)"
                 + " select (select count(*) from m), (select count(*) from s)";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.financing.CashFlowGrading;
 import io.parkcredit.financing.GradingService;
+import io.parkcredit.testing.FinancingFixtures;
 import io.parkcredit.testing.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -320,26 +321,8 @@ class FinancingBenchmark {
                 }
                 st.executeBatch();
             }
+            FinancingFixtures.routedMarket(c, tag, "压测企业" + tag + "-", "压测债务人", requests, banks);
             try (Statement st = c.createStatement()) {
-                st.executeUpdate("""
-                        with sellers as (select uscc, row_number() over (order by uscc) - 1 as n from enterprises
-                                         where name like '压测企业%1$s-%%')
-                        insert into financing_requests (seller_uscc, debtor_uscc, debtor_name, invoice_no, invoice_date,
-                            amount, due_date, contract_no, requested_amount, term_days, status, grade, score, factors,
-                            route, graded_on, posted_at, routed_at, pickup_deadline)
-                        select s.uscc, '91410481MA00000000', '压测债务人', '%1$s-' || g, current_date - 5,
-                            200000, current_date + 90, 'HT-' || g, 150000, 90, 'ROUTED', 'EXCELLENT', 90,
-                            '[{"code":"DEBTOR_CONFIRMED","points":30,"detail":"债务人已确认该应收账款"}]',
-                            'BANKS', current_date, now(), now(), now() + interval '48 hours'
-                        from generate_series(1, %2$d) g join sellers s on s.n = g %% %3$d
-                        """.formatted(tag, requests, firms));
-                st.executeUpdate("""
-                        insert into financing_routes (request_id, institution_code, leg, routed_at)
-                        select r.id, b.code, 'BANKS', now()
-                        from financing_requests r
-                        cross join unnest(array[%s]) with ordinality b(code, k)
-                        where r.invoice_no like '%s-%%' and (r.id + b.k) %% 2 = 0
-                        """.formatted(String.join(",", Arrays.stream(banks).map(b -> "'" + b + "'").toList()), tag));
                 st.execute("analyze financing_requests; analyze financing_routes; analyze financing_queue; analyze enterprises");
             }
             c.commit();

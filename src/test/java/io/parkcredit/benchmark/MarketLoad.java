@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkcredit.financing.FinancingRows;
 import io.parkcredit.shared.db.EmbeddedDatabase;
+import io.parkcredit.testing.FinancingFixtures;
 import io.parkcredit.testing.PackagedServer;
 import io.parkcredit.testing.MonitoringFixtures;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -347,26 +348,8 @@ class MarketLoad {
                         insert into enterprises (uscc, name, industry_code, in_park)
                         select '91%1$s' || lpad(g::text, 14, '0'), '压测企业%1$s-' || g, 'C3110', true
                         from generate_series(1, 1000) g""".formatted(tag));
-                st.executeUpdate("""
-                        with sellers as (select uscc, row_number() over (order by uscc) - 1 as n from enterprises
-                                         where name like '压测企业%1$s-%%')
-                        insert into financing_requests (seller_uscc, debtor_uscc, debtor_name, invoice_no, invoice_date,
-                            amount, due_date, contract_no, requested_amount, term_days, status, grade, score, factors,
-                            route, graded_on, posted_at, routed_at, pickup_deadline)
-                        select s.uscc, '91410481MA00000000', '压测债务人', '%1$s-' || g, current_date - 5,
-                            200000, current_date + 90, 'HT-' || g, 150000, 90, 'ROUTED', 'EXCELLENT', 90,
-                            '[{"code":"DEBTOR_CONFIRMED","points":30,"detail":"债务人已确认该应收账款"}]',
-                            'BANKS', current_date, now(), now(), now() + interval '48 hours'
-                        from generate_series(1, %2$d) g join sellers s on s.n = g %% 1000
-                        """.formatted(tag, requests));
-                st.executeUpdate("""
-                        insert into financing_routes (request_id, institution_code, leg, routed_at)
-                        select r.id, b.code, 'BANKS', now()
-                        from financing_requests r
-                        cross join unnest(array[%s]) with ordinality b(code, k)
-                        where r.invoice_no like '%s-%%' and (r.id + b.k) %% 2 = 0
-                        """.formatted(String.join(",", Arrays.stream(banks).map(b -> "'" + b + "'").toList()), tag));
             }
+            FinancingFixtures.routedMarket(c, tag, "压测企业" + tag + "-", "压测债务人", requests, banks);
             c.commit();
         }
         return new World(tag, banks, officers, auth);

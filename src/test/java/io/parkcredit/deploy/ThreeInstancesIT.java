@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkcredit.shared.ClockProducer;
 import io.parkcredit.shared.db.EmbeddedDatabase;
 import io.parkcredit.testing.FakeSmsGateway;
+import io.parkcredit.testing.FinancingFixtures;
 import io.parkcredit.testing.Fixtures;
 import io.parkcredit.testing.MonitoringFixtures;
 import io.parkcredit.testing.PackagedServer;
@@ -751,22 +752,8 @@ class ThreeInstancesIT {
                         insert into enterprises (uscc, name, industry_code, in_park)
                         select '91THREE' || lpad(g::text, 11, '0'), '三实例卖方' || g, 'C3110', true
                         from generate_series(1, 200) g""");
-                st.executeUpdate("""
-                        insert into financing_requests (seller_uscc, debtor_uscc, debtor_name, invoice_no, invoice_date,
-                            amount, due_date, contract_no, requested_amount, term_days, status, grade, score, factors,
-                            route, graded_on, posted_at, routed_at, pickup_deadline)
-                        select '91THREE' || lpad((1 + g %% 200)::text, 11, '0'), '91410481MA00000000', '三实例债务人',
-                            'THREE-' || g, current_date - 5, 200000, current_date + 90, 'HT-' || g, 150000, 90, 'ROUTED',
-                            'EXCELLENT', 90, '[{"code":"DEBTOR_CONFIRMED","points":30,"detail":"债务人已确认该应收账款"}]',
-                            'BANKS', current_date, now(), now(), now() + interval '48 hours'
-                        from generate_series(1, %d) g""".formatted(REQUESTS));
-                st.executeUpdate("""
-                        insert into financing_routes (request_id, institution_code, leg, routed_at)
-                        select r.id, b.code, 'BANKS', now()
-                        from financing_requests r
-                        cross join unnest(array['THREE-B0', 'THREE-B1', 'THREE-B2', 'THREE-B3']) with ordinality b(code, k)
-                        where r.invoice_no like 'THREE-%' and (r.id + b.k) % 2 = 0""");
             }
+            FinancingFixtures.routedMarket(c, "THREE", "三实例卖方", "三实例债务人", REQUESTS, banks);
             c.commit();
         }
         return new Market(banks, auth);

@@ -228,4 +228,41 @@ public final class FinancingFixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A financing market for load and cluster tests, written straight into the tables: {@code requests}
+     * ROUTED requests graded EXCELLENT with invoices {@code tag-1 … tag-n}, spread over the firms whose
+     * name starts with {@code sellerNamePrefix}, each routed to every other bank of {@code banks}
+     * (alternating, so each bank's queue holds half of them). The caller commits.
+     */
+    public static void routedMarket(Connection c, String tag, String sellerNamePrefix, String debtorName, int requests,
+            String[] banks) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                with sellers as (select uscc, row_number() over (order by uscc) - 1 as n, count(*) over () as k
+                                 from enterprises where name like ? || '%')
+                insert into financing_requests (seller_uscc, debtor_uscc, debtor_name, invoice_no, invoice_date,
+                    amount, due_date, contract_no, requested_amount, term_days, status, grade, score, factors,
+                    route, graded_on, posted_at, routed_at, pickup_deadline)
+                select s.uscc, '91410481MA00000000', ?, ? || '-' || g, current_date - 5,
+                    200000, current_date + 90, 'HT-' || g, 150000, 90, 'ROUTED', 'EXCELLENT', 90,
+                    '[{"code":"DEBTOR_CONFIRMED","points":30,"detail":"债务人已确认该应收账款"}]',
+                    'BANKS', current_date, now(), now(), now() + interval '48 hours'
+                from generate_series(1, ?) g join sellers s on s.n = g % s.k""")) {
+            ps.setString(1, sellerNamePrefix);
+            ps.setString(2, debtorName);
+            ps.setString(3, tag);
+            ps.setInt(4, requests);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into financing_routes (request_id, institution_code, leg, routed_at)
+                select r.id, b.code, 'BANKS', now()
+                from financing_requests r
+                cross join unnest(?::text[]) with ordinality b(code, k)
+                where r.invoice_no like ? || '-%' and (r.id + b.k) % 2 = 0""")) {
+            ps.setArray(1, c.createArrayOf("text", banks));
+            ps.setString(2, tag);
+            ps.executeUpdate();
+        }
+    }
 }
