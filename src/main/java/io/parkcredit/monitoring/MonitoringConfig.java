@@ -33,7 +33,7 @@ public interface MonitoringConfig {
      */
     interface Intake {
         /** How long the oldest due SMS may have waited before requests wait ({@code 0S} turns admission off). */
-        @WithDefault("1S")
+        @WithDefault("500ms")
         Duration maxLag();
 
         /** The longest a request waits; it is then stored anyway. */
