@@ -161,10 +161,8 @@ public class FinancingRows {
     PageResult<RequestView> queue(String institution, PageRequest page) {
         try (Connection c = dataSource.getConnection()) {
             List<RequestView> items = new ArrayList<>(page.size());
-            try (PreparedStatement ps = c.prepareStatement(QUEUE_SQL)) {
+            try (PreparedStatement ps = c.prepareStatement(queueSql(page.size(), page.offset()))) {
                 ps.setString(1, institution);
-                ps.setInt(2, page.size());
-                ps.setInt(3, page.offset());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(view(rs, null));
@@ -189,8 +187,11 @@ public class FinancingRows {
                 }
                 queueTotals.put(institution, new long[] {total, now});
             }
-            // a page that shows more rows than the reused total admits, or a last page, counts as it is
-            total = Math.max(total, (long) page.offset() + items.size());
+            // a page that shows more rows than the reused total admits, or a last page, counts as it is (a page past
+            // the end shows nothing, so it says nothing about the total)
+            if (!items.isEmpty()) {
+                total = Math.max(total, (long) page.offset() + items.size());
+            }
             if (items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)) {
                 total = (long) page.offset() + items.size();
             }
@@ -208,15 +209,26 @@ public class FinancingRows {
 
     /**
      * An institution's queue page (status ROUTED): the page's request ids from one range of the
-     * queue's key ({@code financing_queue}, V060), then those 20 requests by primary key (parameters: institution,
-     * limit, offset). Paging the ids first keeps the planner from walking the requests table backwards.
+     * queue's key ({@code financing_queue}, V060), then those requests by primary key (parameter:
+     * institution). Paging the ids first keeps the planner from walking the requests table backwards.
+     *
+     * <p>The limit and offset are written into the statement as numbers (validated ints, {@link PageRequest}),
+     * not bound: with them as parameters PostgreSQL's plan cache never took the generic plan (a generic LIMIT
+     * is costed as a tenth of the queue) and planned every read anew, 0.29 ms of the database's CPU per read,
+     * more than running it (BENCHMARKS.md, "Financing market", sixth measurement). As numbers, each page
+     * shape is planned a few times per connection and then runs from the cached plan.
      */
-    public static final String QUEUE_SQL = """
-            select %s, null::text[] as routed
-            from (select rt.request_id from financing_queue rt where rt.institution_code = ?
-                  order by rt.request_id desc limit ? offset ?) q
-            join financing_requests r on r.id = q.request_id
-            order by r.id desc""".formatted(COLUMNS);
+    public static String queueSql(int limit, int offset) {
+        if (limit < 1 || offset < 0) {
+            throw new IllegalArgumentException("limit " + limit + ", offset " + offset);
+        }
+        return """
+                select %s, null::text[] as routed
+                from (select rt.request_id from financing_queue rt where rt.institution_code = ?
+                      order by rt.request_id desc limit %d offset %d) q
+                join financing_requests r on r.id = q.request_id
+                order by r.id desc""".formatted(COLUMNS, limit, offset);
+    }
 
     /** The length of an institution's queue, counted on the same partial index (parameter: institution). */
     public static final String QUEUE_COUNT_SQL = "select count(*) from financing_queue rt where rt.institution_code = ?";

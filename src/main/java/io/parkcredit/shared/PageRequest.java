@@ -14,6 +14,9 @@ public record PageRequest(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw ProblemException.invalid("page", "page × size must stay below " + Integer.MAX_VALUE);
+        }
         return new PageRequest(p, s);
     }
 

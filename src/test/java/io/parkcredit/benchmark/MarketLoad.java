@@ -178,7 +178,11 @@ class MarketLoad {
                 }
             }
             Result ceiling = ceiling(ceilingWorld);
+            Statements statements = new Statements(this::jdbc);
+            statements.reset();
             Result closed = closedLoop(closedWorld);
+            StringBuilder closedStatements = new StringBuilder();
+            statements.report(closedStatements, "the API phase without pause (its warm-up included)");
             Result fixed = fixedRate(rateWorld);
             Kinds single = oneClient(singleWorld);
             results.addAll(List.of(ceiling, closed, fixed));
@@ -198,6 +202,7 @@ class MarketLoad {
             for (Result r : List.of(ceiling, closed, fixed)) {
                 md.append("**").append(r.name).append("**: ").append(r.notes).append("\n\n");
             }
+            md.append(closedStatements);
             md.append("The queue read's plans before the phases (`EXPLAIN (ANALYZE, BUFFERS)`, one bank's queue, page 4, and"
                     + " its count):\n\n```\n").append(plan).append("```\n\n");
             md.append(String.format(Locale.ROOT, "Load after the run: `%s`.%n%n", loadAfter));
@@ -358,13 +363,9 @@ class MarketLoad {
     private String explainQueueRead(World w) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (Connection c = jdbc()) {
-            for (String sql : List.of(FinancingRows.QUEUE_SQL, FinancingRows.QUEUE_COUNT_SQL)) {
+            for (String sql : List.of(FinancingRows.queueSql(20, 80), FinancingRows.QUEUE_COUNT_SQL)) {
                 try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
                     ps.setString(1, w.banks[0]);
-                    if (sql.equals(FinancingRows.QUEUE_SQL)) {
-                        ps.setInt(2, 20);
-                        ps.setInt(3, 80);
-                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             plan.append(rs.getString(1)).append('\n');
@@ -450,10 +451,8 @@ class MarketLoad {
                 String inst = w.banks[client.bank];
                 String actor = w.officers[client.bank];
                 if (kind == 0) {
-                    try (PreparedStatement ps = c.prepareStatement(FinancingRows.QUEUE_SQL)) {
+                    try (PreparedStatement ps = c.prepareStatement(FinancingRows.queueSql(20, 20 * rnd.nextInt(5)))) {
                         ps.setString(1, inst);
-                        ps.setInt(2, 20);
-                        ps.setInt(3, 20 * rnd.nextInt(5));
                         client.seen.clear();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {

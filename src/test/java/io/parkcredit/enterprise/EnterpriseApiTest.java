@@ -101,6 +101,9 @@ class EnterpriseApiTest {
         asAdmin().get("/api/enterprises?size=0").then().statusCode(422).body("errors[0].field", equalTo("size"));
         asAdmin().get("/api/enterprises?size=10001").then().statusCode(422);
         asAdmin().get("/api/enterprises?page=-1").then().statusCode(422);
+        // an offset past the database's int is refused at the edge, not sent to the database
+        asAdmin().get("/api/enterprises?page=2147483647&size=10000").then().statusCode(422)
+                .body("errors[0].field", equalTo("page"));
     }
 
     @Test

@@ -172,6 +172,35 @@ class FinancingApiTest {
     }
 
     @Test
+    void anInstitutionsQueueIsPagedNewestFirstWithItsTotal() {
+        Firm seller = FinancingFixtures.firm("分页卖方");
+        Firm debtor = FinancingFixtures.firm("分页客户");
+        FinancingFixtures.steadyFlows(seller.uscc(), debtor.uscc());
+        Inst guarantor = FinancingFixtures.institution("GUARANTOR");
+        FinancingFixtures.publish(guarantor, FinancingFixtures.product("GUARANTOR", List.of("MIXED")));
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonPath r = FinancingFixtures.post(seller, receivable(debtor.uscc(), Fixtures.newCode("PG"), 150_000, 150_000, 90));
+            assertThat(r.getString("route")).isEqualTo("GUARANTORS");
+            ids.add(0, r.getLong("id"));
+        }
+        // each page shape (size, offset) is its own statement: pages 0..3 of size 2, and one page of 10
+        for (int page = 0; page <= 3; page++) {
+            JsonPath p = Fixtures.asUser(guarantor.user())
+                    .get("/api/financing-requests?status=ROUTED&size=2&page=" + page).then().statusCode(200).extract().jsonPath();
+            assertThat(p.getList("items.id", Long.class)).as("page " + page)
+                    .isEqualTo(ids.subList(Math.min(2 * page, 5), Math.min(2 * page + 2, 5)));
+            assertThat(p.getLong("total")).as("total on page " + page).isEqualTo(5);
+            assertThat(p.getInt("page")).isEqualTo(page);
+            assertThat(p.getInt("size")).isEqualTo(2);
+        }
+        assertThat(Fixtures.asUser(guarantor.user()).get("/api/financing-requests?status=ROUTED&size=10").then()
+                .statusCode(200).extract().jsonPath().getList("items.id", Long.class)).isEqualTo(ids);
+        Fixtures.asUser(guarantor.user()).get("/api/financing-requests?status=ROUTED&size=2&page=1073741824").then()
+                .statusCode(422).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void routingSendsARequestOnlyToInstitutionsWhoseProductsMatch() {
         Firm seller = FinancingFixtures.firm("路由测试卖方", "C3562");
         Firm debtor = FinancingFixtures.firm("路由测试客户");
