@@ -1,7 +1,6 @@
 package io.parkcredit.policy;
 
 import io.parkcredit.monitoring.SmsTemplate;
-
 import io.parkcredit.park.ParkId;
 import java.math.BigDecimal;
 import java.sql.Connection;

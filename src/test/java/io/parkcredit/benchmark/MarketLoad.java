@@ -295,12 +295,10 @@ class MarketLoad {
         PackagedServer.environment(pb.environment(), db, port, "admin-market-load-1");
         pb.environment().put("PARKCREDIT_DATA_DIR", Files.createTempDirectory("parkcredit-market-data").toString());
         // variants without a rebuild: -Dbench.serverEnv=QUARKUS_THREAD_POOL_MAX_THREADS=48,QUARKUS_DATASOURCE_JDBC_MAX_SIZE=20
-        for (String kv : System.getProperty("bench.serverEnv", "").split(",")) {
-            if (kv.contains("=")) {
-                pb.environment().put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
-                md.append("Server setting for this run: `").append(kv.strip()).append("`.\n\n");
-            }
-        }
+        BenchProperties.pairs("bench.serverEnv").forEach((name, value) -> {
+            pb.environment().put(name, value);
+            md.append("Server setting for this run: `").append(name).append('=').append(value).append("`.\n\n");
+        });
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         server = pb.start();
         awaitReady(server, port, log);

@@ -746,11 +746,7 @@ class MonitoringLoad {
         }
         e.putAll(env);
         // variants without a rebuild: -Dbench.serverEnv=PARKCREDIT_MONITORING_INTAKE_MAX_LAG=0.5S,…
-        for (String kv : System.getProperty("bench.serverEnv", "").split(",")) {
-            if (kv.contains("=")) {
-                e.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
-            }
-        }
+        e.putAll(BenchProperties.pairs("bench.serverEnv"));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         server = pb.start();
         MarketLoad.awaitReady(server, port, log);

@@ -37,11 +37,7 @@ final class Statements {
             m.put("pg_stat_statements.track_planning", "on");
         }
         // trials of server settings without a rebuild: -Dbench.pgSettings=shared_buffers=2GB,wal_buffers=64MB
-        for (String kv : System.getProperty("bench.pgSettings", "").split(",")) {
-            if (kv.contains("=")) {
-                m.put(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
-            }
-        }
+        m.putAll(BenchProperties.pairs("bench.pgSettings"));
         return m;
     }
 
