@@ -37,8 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,8 +57,9 @@ import org.junit.jupiter.api.Test;
  *   server's pool size), 60 % queue reads, 20 % claims of a request the client saw, 20 % offers on one
  *   its bank won.</li>
  *   <li><b>Saturation</b>: the same mix through the HTTP API by {@code clients} closed-loop clients
- *   (keep-alive connections, HTTP Basic as their bank's officer): the server's throughput, and the
- *   ratio to the ceiling.</li>
+ *   (keep-alive connections, HTTP Basic as their bank's officer, all driven by one selector thread,
+ *   {@link NioLoad}, so that the generator takes as little of the shared cores as it can): the server's
+ *   throughput, and the ratio to the ceiling.</li>
  *   <li><b>Fixed rate</b>: the same mix at {@code bench.rate} requests/s spread over the same number of
  *   connections (each client sends on its own schedule; a late answer delays the next request, and the
  *   latency is counted from when the request was due, so a stall is not hidden): the latency at that
@@ -78,7 +77,8 @@ class MarketLoad {
 
     static final ZoneId PARK = ZoneId.of("Asia/Shanghai");
     static final int BANKS = 20;
-    static final Pattern ITEM_ID = Pattern.compile("\\{\"id\":(\\d+)");
+    /** What precedes an item's id in a queue page (the body is scanned as bytes, not parsed). */
+    static final byte[] ITEM_ID = "{\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     final int clients = Integer.getInteger("bench.clients", 200);
     final int seconds = Integer.getInteger("bench.seconds", 30);
@@ -516,39 +516,88 @@ class MarketLoad {
 
     private Result closedLoop(World w) throws Exception {
         Result result = new Result("API, " + clients + " clients without pause");
-        runClosed(result, http(w, result), w);
+        drive(w, result, 0);
         return result;
     }
 
-    /** The HTTP side of a client's step; one keep-alive connection per client thread. */
-    private Runner http(World w, Result result) {
+    /**
+     * The API phases: {@code clients} keep-alive connections, one {@link Client} each, driven by one
+     * selector thread ({@link NioLoad}); without pause ({@code intervalNanos} 0) or each on its own
+     * schedule.
+     */
+    private void drive(World w, Result result, long intervalNanos) throws Exception {
+        List<NioLoad.Conversation> conversations = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            conversations.add(conversation(w, result, new Client(t % BANKS)));
+        }
+        long start = System.nanoTime();
+        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
+        Sampler sampler = new Sampler(measureFrom, end);
+        NioLoad.Recorder recorder = new NioLoad.Recorder() {
+            @Override
+            public void record(int kind, int status, long micros, boolean measured) {
+                count(result, status);
+                if (measured) {
+                    result.kinds.add(kind, micros);
+                }
+            }
+
+            @Override
+            public void failed(java.io.IOException e) {
+                result.errors.incrementAndGet();
+                e.printStackTrace();
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread loop = new Thread(() -> {
+            try {
+                new NioLoad("localhost", port).run(conversations, start, intervalNanos, measureFrom, end, recorder);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "nio-load");
+        loop.start();
+        sampler.run();
+        loop.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the load loop failed", failure.get());
+        }
+        finish(result, sampler);
+    }
+
+    /** One client's steps over HTTP: read its bank's queue, claim a request it saw, offer on one its bank won. */
+    private NioLoad.Conversation conversation(World w, Result result, Client client) {
         String offer = "{\"amount\":50000,\"rate\":4.2,\"termDays\":90,\"expiresOn\":\"" + LocalDate.now(PARK).plusDays(10) + "\"}";
-        ThreadLocal<RawHttp> conn = ThreadLocal.withInitial(() -> new RawHttp("localhost", port));
-        return (client, kind, rnd) -> {
-            RawHttp h = conn.get();
-            String auth = w.auth[client.bank];
-            if (kind == 0) {
-                RawHttp.Response res = h.get("/api/financing-requests?status=ROUTED&size=20&page=" + rnd.nextInt(5), auth);
-                if (res.status() == 200) {
+        String auth = w.auth[client.bank];
+        return new NioLoad.Conversation() {
+            private long claiming;
+
+            @Override
+            public NioLoad.Step next() {
+                ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                int kind = client.next(rnd);
+                if (kind == 0) {
+                    return new NioLoad.Step(0, NioLoad.get("/api/financing-requests?status=ROUTED&size=20&page=" + rnd.nextInt(5), auth));
+                }
+                if (kind == 1) {
+                    claiming = client.seen.remove(rnd.nextInt(client.seen.size()));
+                    return new NioLoad.Step(1, NioLoad.post("/api/financing-requests/" + claiming + "/claim", auth, null));
+                }
+                long id = client.mine.get(rnd.nextInt(client.mine.size()));
+                return new NioLoad.Step(2, NioLoad.post("/api/financing-requests/" + id + "/offers", auth, offer));
+            }
+
+            @Override
+            public void answered(int kind, RawHttp.Response res) {
+                if (kind == 0 && res.status() == 200) {
                     client.seen.clear();
-                    Matcher m = ITEM_ID.matcher(res.body());
-                    while (m.find()) {
-                        client.seen.add(Long.parseLong(m.group(1)));
-                    }
+                    res.numbersAfter(ITEM_ID, client.seen::add);
+                } else if (kind == 1 && res.status() == 200) {
+                    client.mine.add(claiming);
+                    result.won(claiming);
                 }
-                return res.status();
             }
-            if (kind == 1) {
-                long id = client.seen.remove(rnd.nextInt(client.seen.size()));
-                RawHttp.Response res = h.post("/api/financing-requests/" + id + "/claim", auth, null);
-                if (res.status() == 200) {
-                    client.mine.add(id);
-                    result.won(id);
-                }
-                return res.status();
-            }
-            long id = client.mine.get(rnd.nextInt(client.mine.size()));
-            return h.post("/api/financing-requests/" + id + "/offers", auth, offer).status();
         };
     }
 
@@ -596,45 +645,7 @@ class MarketLoad {
     /** Each of {@code clients} connections sends on its own schedule, {@code rate} requests/s in all. */
     private Result fixedRate(World w) throws Exception {
         Result result = new Result("API at " + rate + " requests/s offered over " + clients + " connections");
-        Runner runner = http(w, result);
-        long intervalNanos = (long) (clients * 1e9 / rate);
-        long start = System.nanoTime();
-        long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
-        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
-        Sampler sampler = new Sampler(measureFrom, end);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < clients; t++) {
-            Client client = new Client(t % BANKS);
-            long first = start + intervalNanos * t / clients;
-            Thread th = new Thread(() -> {
-                ThreadLocalRandom rnd = ThreadLocalRandom.current();
-                try {
-                    for (long due = first; due < end; due += intervalNanos) {
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                        int kind = client.next(rnd);
-                        int code = runner.step(client, kind, rnd);
-                        long done = System.nanoTime();
-                        count(result, code);
-                        if (due >= measureFrom) {
-                            result.kinds.add(kind, (done - due) / 1000);
-                        }
-                    }
-                } catch (Exception e) {
-                    result.errors.incrementAndGet();
-                    e.printStackTrace();
-                }
-            }, "rate-" + t);
-            threads.add(th);
-        }
-        threads.forEach(Thread::start);
-        sampler.run();
-        for (Thread th : threads) {
-            th.join();
-        }
-        finish(result, sampler);
+        drive(w, result, (long) (clients * 1e9 / rate));
         return result;
     }
 
@@ -667,6 +678,11 @@ class MarketLoad {
         result.notes = String.format(Locale.ROOT, "%,d claims won, %,d answered 409, %d errors, %d double claims seen by"
                 + " clients. %s", result.wins.size(), result.conflicts.get(), result.errors.get(), result.doubleWins,
                 sampler.summary(server.pid()));
+        long measured = result.kinds.all().count();
+        if (measured > 0) {
+            result.notes += String.format(Locale.ROOT, " Per measured request: %.1f KB of WAL, %.2f full-page images.",
+                    sampler.walDelta[2] / 1024.0 / measured, sampler.walDelta[1] / (double) measured);
+        }
     }
 
     // ---------------------------------------------------------------- profile
@@ -683,6 +699,8 @@ class MarketLoad {
         double generatorCpu;
         double machineCpu;
         double wallSeconds;
+        /** WAL over the phase: records, full-page images, bytes, flushes. */
+        final long[] walDelta = new long[4];
 
         Sampler(long from, long to) {
             this.from = from;
@@ -697,6 +715,7 @@ class MarketLoad {
                     Thread.sleep(5);
                 }
                 long[] before = cpu();
+                long[] walBefore = wal(c);
                 long t0 = System.nanoTime();
                 while (System.nanoTime() < to) {
                     try (ResultSet rs = ps.executeQuery()) {
@@ -709,12 +728,25 @@ class MarketLoad {
                     Thread.sleep(20);
                 }
                 long[] after = cpu();
+                long[] walAfter = wal(c);
+                for (int i = 0; i < walDelta.length; i++) {
+                    walDelta[i] = walAfter[i] - walBefore[i];
+                }
                 wallSeconds = (System.nanoTime() - t0) / 1e9;
                 double tick = 100.0;
                 serverCpu = (after[0] - before[0]) / tick;
                 dbCpu = (after[1] - before[1]) / tick;
                 generatorCpu = (after[2] - before[2]) / 1e9;
                 machineCpu = (after[3] - before[3]) / tick;
+            }
+        }
+
+        /** The WAL written so far ({@code pg_stat_wal}): records, full-page images, bytes, flushes to disk. */
+        long[] wal(Connection c) throws SQLException {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select wal_records, wal_fpi, wal_bytes, wal_sync from pg_stat_wal")) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
             }
         }
 
@@ -733,6 +765,9 @@ class MarketLoad {
                     .forEach(e -> sb.append(String.format(Locale.ROOT, "%s %.0f %%, ", e.getKey(),
                             100.0 * e.getValue() / Math.max(1, busy))));
             sb.setLength(sb.length() - 2);
+            sb.append(String.format(Locale.ROOT, ". WAL: %,.0f MB in %,d records, %,d of them full-page images (%,.0f MB"
+                    + " of page images at most), %,d flushes to disk (%,.0f a second)", walDelta[2] / 1e6, walDelta[0],
+                    walDelta[1], walDelta[1] * 8192 / 1e6, walDelta[3], walDelta[3] / Math.max(wallSeconds, 1e-9)));
             return sb.append('.').toString();
         }
     }

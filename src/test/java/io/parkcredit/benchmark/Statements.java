@@ -56,15 +56,16 @@ final class Statements {
             return;
         }
         md.append("Statements of ").append(phase).append(" by total time (`pg_stat_statements`):\n\n")
-                .append("| total s | calls | rows | mean ms | plans | planning s | WAL MB | statement |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                .append("| total s | calls | rows | mean ms | plans | planning s | WAL MB | page images | statement |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         try (Connection c = connector.open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 select total_exec_time / 1000, calls, rows, mean_exec_time, wal_bytes / 1e6,
-                       regexp_replace(query, '\\s+', ' ', 'g'), plans, total_plan_time / 1000
+                       regexp_replace(query, '\\s+', ' ', 'g'), plans, total_plan_time / 1000, wal_fpi
                 from pg_stat_statements order by total_exec_time + total_plan_time desc limit 20""")) {
             while (rs.next()) {
                 String q = rs.getString(6);
-                md.append(String.format(Locale.ROOT, "| %.1f | %,d | %,d | %.2f | %,d | %.1f | %.0f | `%s` |%n", rs.getDouble(1),
+                md.append(String.format(Locale.ROOT, "| %.1f | %,d | %,d | %.2f | %,d | %.1f | %.0f | %,d | `%s` |%n", rs.getDouble(1),
                         rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getLong(7), rs.getDouble(8), rs.getDouble(5),
+                        rs.getLong(9),
                         (q.length() > 220 ? q.substring(0, 220) + "…" : q).replace("|", "\\|").replace("`", "'")));
             }
         }
