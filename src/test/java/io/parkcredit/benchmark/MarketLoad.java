@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class MarketLoad {
     static final ZoneId PARK = ZoneId.of("Asia/Shanghai");
     static final int BANKS = 20;
     /** What precedes an item's id in a queue page (the body is scanned as bytes, not parsed). */
-    static final byte[] ITEM_ID = "{\"id\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] ITEM_ID = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
 
     final int clients = Integer.getInteger("bench.clients", 200);
     final int seconds = Integer.getInteger("bench.seconds", 30);
@@ -544,12 +545,12 @@ class MarketLoad {
             }
 
             @Override
-            public void failed(java.io.IOException e) {
+            public void failed(IOException e) {
                 result.errors.incrementAndGet();
                 e.printStackTrace();
             }
         };
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread loop = new Thread(() -> {
             try {
                 new NioLoad("localhost", port).run(conversations, start, intervalNanos, measureFrom, end, recorder);
