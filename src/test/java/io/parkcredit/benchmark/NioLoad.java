@@ -30,7 +30,7 @@ final class NioLoad {
 
     /** One connection's client. */
     interface Conversation {
-        /** The next request: its kind (for the latency tables) and its bytes. */
+        /** The next request: its kind (for the latency tables) and its bytes; null to let this turn pass. */
         Step next();
 
         /** The answer to the last request. */
