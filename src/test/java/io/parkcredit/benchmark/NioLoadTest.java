@@ -14,15 +14,20 @@ class NioLoadTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The answer parsed from all of {@code all}, after checking that no shorter prefix passes as complete. */
+    private static RawHttp.Response completeOnlyWhenWhole(byte[] all) {
+        for (int n = 0; n < all.length; n++) {
+            assertThat(NioLoad.complete(all, n)).as("first %d bytes", n).isNull();
+        }
+        return NioLoad.complete(all, all.length);
+    }
+
     @Test
     void anAnswerWithContentLengthIsCompleteWhenItsBodyIsIn() {
         byte[] body = bytes("{\"id\":\"银行\"}");
         byte[] all = bytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                 + "\r\n\r\n{\"id\":\"银行\"}");
-        for (int n = 0; n < all.length; n++) {
-            assertThat(NioLoad.complete(all, n)).as("first %d bytes", n).isNull();
-        }
-        RawHttp.Response r = NioLoad.complete(all, all.length);
+        RawHttp.Response r = completeOnlyWhenWhole(all);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"id\":\"银行\"}");
     }
@@ -31,10 +36,7 @@ class NioLoadTest {
     void aChunkedAnswerIsJoinedAndCompleteOnlyAfterItsLastChunk() {
         byte[] all = bytes("HTTP/1.1 409 Conflict\r\ntransfer-encoding: chunked\r\n\r\n"
                 + "5\r\n{\"a\":\r\n3;x=1\r\n12}\r\n0\r\n\r\n");
-        for (int n = 0; n < all.length; n++) {
-            assertThat(NioLoad.complete(all, n)).as("first %d bytes", n).isNull();
-        }
-        RawHttp.Response r = NioLoad.complete(all, all.length);
+        RawHttp.Response r = completeOnlyWhenWhole(all);
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body()).isEqualTo("{\"a\":12}");
     }
