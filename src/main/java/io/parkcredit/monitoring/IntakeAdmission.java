@@ -68,8 +68,10 @@ public class IntakeAdmission {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select exists (select 1 from sms_states"
-                        + " where status = 'PENDING' and next_attempt_at < now() - make_interval(secs => ?))")) {
+                        + " where status = 'PENDING' and next_attempt_at < now() - make_interval(secs => ?))"
+                        + " or exists (select 1 from sms_batches where due_at < now() - make_interval(secs => ?))")) {
             ps.setDouble(1, maxLag.toMillis() / 1000.0);
+            ps.setDouble(2, maxLag.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 lagging = rs.getBoolean(1);

@@ -86,6 +86,8 @@ public class SmsDispatcher {
 
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
+    /** Rounds over all firms started by this instance: even ones look at batches first, odd ones at state rows. */
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
     private volatile ExecutorService workers;
     /** What this instance's last round over all firms saw: how long its oldest message had been due, and when. */
     private volatile Duration lastLag = Duration.ZERO;
@@ -133,7 +135,7 @@ public class SmsDispatcher {
                 Round r;
                 do {
                     r = dispatch(clock.instant());
-                } while (r.claimed() >= config.sms().batchSize() && !r.unavailable());
+                } while (r.claimed() > 0 && !r.unavailable());
             }
         } catch (RuntimeException e) {
             LOG.warnf("SMS dispatch round failed (the job retries): %s", e.getMessage());
@@ -186,8 +188,16 @@ public class SmsDispatcher {
         }
     }
 
-    /** What the claim step left to send, and what it settled at once. */
-    private record Claim(int claimed, List<Claimed> toSend, int held, int suppressed) {
+    /**
+     * What the claim step left to send, and what it settled at once. {@code batches}: the batches the
+     * round took (their messages have no state row yet), or null for a round over state rows.
+     */
+    private record Claim(int claimed, List<Claimed> toSend, int held, int suppressed, long[] batches) {
+    }
+
+    /** A claim's decisions on the rows it took: what to send (and which took a cap slot now), what it settled. */
+    private record Decided(List<Claimed> toSend, Set<Long> reserved, List<Change> settled, int held, int suppressed,
+            LocalDate day) {
     }
 
     /** A row's new state. {@code release}: give back the cap slot the claim took for it. */
@@ -232,7 +242,41 @@ public class SmsDispatcher {
     public Round dispatch(Instant now, SmsSender sender, DispatchPolicy policy, int batchSize, String[] firms) {
         UUID token = UUID.randomUUID();
         Duration lease = config.sms().lease();
-        Claim claim = inTransaction(c -> claim(c, token, now, lease, policy, batchSize, firms));
+        Claim claim = inTransaction(c -> {
+            if (firms != null) {
+                splitBatches(c, now, firms);
+                return claim(c, token, now, lease, policy, batchSize, firms);
+            }
+            // rounds alternate which kind they look at first, so that neither starves the other
+            if ((rounds.getAndIncrement() & 1) == 0) {
+                Claim batches = claimBatches(c, token, now, lease, policy, batchSize, null);
+                return batches != null ? batches : claim(c, token, now, lease, policy, batchSize, null);
+            }
+            Claim states = claim(c, token, now, lease, policy, batchSize, null);
+            if (states.claimed() > 0) {
+                return states;
+            }
+            Claim batches = claimBatches(c, token, now, lease, policy, batchSize, null);
+            return batches != null ? batches : states;
+        });
+        return sendAndRecord(now, sender, policy, token, lease, claim);
+    }
+
+    /**
+     * A round over the batches that hold messages of the given firms, taken as rounds over all firms
+     * take batches (whole batches, whatever other firms' messages they hold); state rows are left alone.
+     */
+    Round dispatchBatches(Instant now, SmsSender sender, DispatchPolicy policy, int batchSize, String[] firms) {
+        UUID token = UUID.randomUUID();
+        Duration lease = config.sms().lease();
+        Claim claim = inTransaction(c -> {
+            Claim batches = claimBatches(c, token, now, lease, policy, batchSize, firms);
+            return batches != null ? batches : new Claim(0, List.of(), 0, 0, null);
+        });
+        return sendAndRecord(now, sender, policy, token, lease, claim);
+    }
+
+    private Round sendAndRecord(Instant now, SmsSender sender, DispatchPolicy policy, UUID token, Duration lease, Claim claim) {
         List<Claimed> rows = claim.toSend();
         if (rows.isEmpty()) {
             return new Round(claim.claimed(), 0, 0, claim.held(), claim.suppressed(), 0, false);
@@ -274,7 +318,7 @@ public class SmsDispatcher {
         rows.forEach(r -> byId.put(r.id(), r));
         for (int tryNo = 1;; tryNo++) {
             try {
-                inTransaction(c -> record(c, token, changes, attempts, byId, sender.name()));
+                inTransaction(c -> record(c, token, changes, attempts, byId, sender.name(), claim.batches()));
                 break;
             } catch (IllegalStateException e) {
                 if (tryNo >= RECORD_TRIES) {
@@ -343,7 +387,7 @@ public class SmsDispatcher {
         }
         if (rows.isEmpty()) {
             observeLag(firms, Duration.ZERO);
-            return new Claim(0, List.of(), 0, 0);
+            return new Claim(0, List.of(), 0, 0, null);
         }
         rows.sort(Comparator.comparing(Claimed::due).thenComparingLong(Claimed::id));
         observeLag(firms, Duration.between(rows.get(0).due(), now));
@@ -351,7 +395,17 @@ public class SmsDispatcher {
             LOG.warnf("%d SMS whose result was never recorded are taken again (same provider id)", lost.size());
             insertAttempts(c, lost);
         }
+        Decided d = decide(c, rows, now, policy);
+        markClaimed(c, token, now, now.plus(lease), d.toSend(), d.reserved(), d.day(), d.settled());
+        return new Claim(rows.size(), d.toSend(), d.held(), d.suppressed(), null);
+    }
 
+    /**
+     * The quiet hours and the daily cap applied to the rows a round took: held rows get the hour they
+     * may go, rows over the cap are suppressed, every other row takes a slot of its number's counter
+     * of the day (unless the lost round that took it before already did, today).
+     */
+    private static Decided decide(Connection c, List<Claimed> rows, Instant now, DispatchPolicy policy) throws SQLException {
         LocalDate day = DispatchPolicy.parkDay(now);
         List<Change> settled = new ArrayList<>();
         List<Claimed> candidates = new ArrayList<>(rows.size());
@@ -389,8 +443,203 @@ public class SmsDispatcher {
             toSend.add(row.counted(day));
         }
         returnUnusedSlots(c, wanted, taken, day);
-        markClaimed(c, token, now, now.plus(lease), toSend, reserved, day, settled);
-        return new Claim(rows.size(), toSend, held, suppressed);
+        return new Decided(toSend, reserved, settled, held, suppressed, day);
+    }
+
+    /** At most this many batches are looked at for one round (their messages are bounded by the batch size). */
+    private static final int MAX_BATCHES_PER_ROUND = 64;
+
+    /**
+     * Takes due batches, oldest first, as long as their messages fit the batch size (at least one
+     * batch), applies the policy to their messages, writes the state rows of the ones held or
+     * suppressed, and stamps each batch with the round's token and lease, its messages narrowed to the
+     * ones to send (a batch left with none is deleted). Null when no batch is due.
+     */
+    private Claim claimBatches(Connection c, UUID token, Instant now, Duration lease, DispatchPolicy policy, int batchSize,
+            String[] firms) throws SQLException {
+        List<Long> batchIds = new ArrayList<>();
+        List<Claimed> rows = new ArrayList<>();
+        List<Attempt> lost = new ArrayList<>();
+        Instant oldest = null;
+        int room = Math.max(1, batchSize);
+        record Batch(long id, long[] messages, Instant due, int attempts, boolean lost, String by, Timestamp at,
+                LocalDate countedOn) {
+        }
+        List<Batch> taken = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, message_ids, due_at, attempts, claim_token is not null,"
+                + " claimed_by, claimed_at, counted_on from sms_batches b where due_at <= ? and id <> all(?)"
+                + " and (cardinality(message_ids) <= ? or ?)"
+                + (firms == null ? "" : " and exists (select 1 from sms_messages m where m.id = any(b.message_ids) and m.uscc = any(?))")
+                + " order by due_at, id limit 1 for update skip locked")) {
+            while (room > 0 && taken.size() < MAX_BATCHES_PER_ROUND) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setArray(2, c.createArrayOf("bigint", batchIds.toArray()));
+                ps.setInt(3, room);
+                ps.setBoolean(4, taken.isEmpty());
+                if (firms != null) {
+                    ps.setArray(5, c.createArrayOf("text", firms));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        break;
+                    }
+                    Batch b = new Batch(rs.getLong(1), MonitoringPass.toLongs(rs.getArray(2)), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                            rs.getBoolean(5), rs.getString(6), rs.getTimestamp(7), rs.getObject(8, LocalDate.class));
+                    taken.add(b);
+                    batchIds.add(b.id());
+                    room -= b.messages().length;
+                }
+            }
+        }
+        if (taken.isEmpty()) {
+            return null;
+        }
+        Map<Long, Batch> batchOfMessage = new HashMap<>();
+        List<Long> all = new ArrayList<>();
+        for (Batch b : taken) {
+            for (long id : b.messages()) {
+                batchOfMessage.put(id, b);
+                all.add(id);
+            }
+            oldest = oldest == null || b.due().isBefore(oldest) ? b.due() : oldest;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select m.id, m.mobile, m.text, m.template_code, m.params::text,"
+                + " m.urgent, m.accepted_at from sms_messages m where m.id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", all.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Batch b = batchOfMessage.get(rs.getLong(1));
+                    Claimed r = new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            params(rs.getString(5)), rs.getBoolean(6), b.attempts() + 1, rs.getTimestamp(7).toInstant(),
+                            b.due(), b.countedOn());
+                    rows.add(r);
+                    if (b.lost()) {
+                        lost.add(new Attempt(r.id(), b.attempts(), b.at() == null ? now : b.at().toInstant(), "UNRECORDED",
+                                "claimed by " + b.by() + "; no result recorded before its lease ended"
+                                        + " (the provider may have it); taken again with the same id"));
+                    }
+                }
+            }
+        }
+        observeLag(firms, Duration.between(oldest, now));
+        rows.sort(Comparator.comparing(Claimed::acceptedAt).thenComparingLong(Claimed::id));
+        if (!lost.isEmpty()) {
+            LOG.warnf("%d SMS whose result was never recorded are taken again (same provider id)", lost.size());
+            insertAttempts(c, lost);
+        }
+        Decided d = decide(c, rows, now, policy);
+        if (!d.settled().isEmpty()) {
+            Map<Long, Claimed> byId = new HashMap<>();
+            rows.forEach(r -> byId.put(r.id(), r));
+            insertStates(c, d.settled(), byId, null, null, null);
+        }
+        Map<Long, List<Long>> sendOf = new HashMap<>();
+        for (Claimed r : d.toSend()) {
+            sendOf.computeIfAbsent(batchOfMessage.get(r.id()).id(), k -> new ArrayList<>()).add(r.id());
+        }
+        try (PreparedStatement stamp = c.prepareStatement("update sms_batches set message_ids = ?, due_at = ?,"
+                + " attempts = attempts + 1, claim_token = ?, claimed_by = ?, claimed_at = ?, counted_on = ? where id = ?");
+                PreparedStatement drop = c.prepareStatement("delete from sms_batches where id = ?")) {
+            for (Batch b : taken) {
+                List<Long> send = sendOf.get(b.id());
+                if (send == null) {
+                    drop.setLong(1, b.id());
+                    drop.addBatch();
+                    continue;
+                }
+                stamp.setArray(1, c.createArrayOf("bigint", send.toArray()));
+                stamp.setTimestamp(2, Timestamp.from(now.plus(lease)));
+                stamp.setObject(3, token);
+                stamp.setString(4, NODE);
+                stamp.setTimestamp(5, Timestamp.from(now));
+                stamp.setObject(6, d.day());
+                stamp.setLong(7, b.id());
+                stamp.addBatch();
+            }
+            stamp.executeBatch();
+            drop.executeBatch();
+        }
+        long[] ids = batchIds.stream().mapToLong(Long::longValue).toArray();
+        return new Claim(rows.size(), d.toSend(), d.held(), d.suppressed(), ids);
+    }
+
+    /**
+     * A round over some firms only (an operator's or a test's): the due batches holding messages of
+     * those firms are undone, every message of them getting the state row it would have had (same
+     * attempts, claim and counted day), so that the round takes them one by one like any state row.
+     */
+    private static void splitBatches(Connection c, Instant now, String[] firms) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("with b as (select b.id from sms_batches b where b.due_at <= ?"
+                + " and exists (select 1 from sms_messages m where m.id = any(b.message_ids) and m.uscc = any(?))"
+                + " for update skip locked),"
+                + " gone as (delete from sms_batches x using b where x.id = b.id returning x.*)"
+                + " insert into sms_states (id, attempts, next_attempt_at, claim_token, claimed_by, claimed_at, counted_on)"
+                + " select unnest(message_ids), attempts, due_at, claim_token, claimed_by, claimed_at, counted_on from gone"
+                + " on conflict (id) do nothing")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("text", firms));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes the first state row of messages taken in batches: the ones the claim settled (held,
+     * suppressed) or, at the record, every result. With {@code token}, only the messages of batches that
+     * still carry it, which are deleted in the same statement (a batch whose lease ended and that another
+     * round took is that round's to record). Returns the ids written.
+     */
+    private static Set<Long> insertStates(Connection c, List<Change> changes, Map<Long, Claimed> rows, String provider,
+            UUID token, long[] batches) throws SQLException {
+        int n = changes.size();
+        Object[] ids = new Object[n], statuses = new Object[n], reasons = new Object[n], counts = new Object[n],
+                nexts = new Object[n], sentAts = new Object[n], providerIds = new Object[n], errors = new Object[n],
+                counted = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Change ch = changes.get(i);
+            ids[i] = ch.id();
+            statuses[i] = ch.status();
+            reasons[i] = ch.reason();
+            counts[i] = ch.attempts();
+            nexts[i] = Timestamp.from(ch.next());
+            sentAts[i] = ch.sentAt() == null ? null : Timestamp.from(ch.sentAt());
+            providerIds[i] = ch.providerId();
+            errors[i] = ch.error();
+            LocalDate day = ch.release() ? null : rows.get(ch.id()).countedOn();
+            counted[i] = day == null ? null : day.toString();
+        }
+        String ours = token == null ? "" : " and v.id in (select unnest(message_ids) from gone)";
+        Set<Long> written = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement((token == null ? "with "
+                : "with gone as (delete from sms_batches where id = any(?) and claim_token = ? returning message_ids), ")
+                + "v as (select * from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::timestamptz[],"
+                + " ?::timestamptz[], ?::text[], ?::text[], ?::date[])"
+                + " v (id, status, reason, attempts, next, sent_at, provider_id, error, counted_on))"
+                + " insert into sms_states (id, status, reason, attempts, next_attempt_at, sent_at, provider, provider_id,"
+                + " last_error, counted_on) select v.id, v.status, v.reason, v.attempts, v.next, v.sent_at,"
+                + " case when v.sent_at is null then null else ? end, v.provider_id, v.error, v.counted_on from v"
+                + " where true" + ours + " on conflict (id) do nothing returning id")) {
+            int i = 1;
+            if (token != null) {
+                ps.setArray(i++, c.createArrayOf("bigint", java.util.Arrays.stream(batches).boxed().toArray()));
+                ps.setObject(i++, token);
+            }
+            ps.setArray(i++, c.createArrayOf("bigint", ids));
+            ps.setArray(i++, c.createArrayOf("text", statuses));
+            ps.setArray(i++, c.createArrayOf("text", reasons));
+            ps.setArray(i++, c.createArrayOf("integer", counts));
+            ps.setArray(i++, c.createArrayOf("timestamptz", nexts));
+            ps.setArray(i++, c.createArrayOf("timestamptz", sentAts));
+            ps.setArray(i++, c.createArrayOf("text", providerIds));
+            ps.setArray(i++, c.createArrayOf("text", errors));
+            ps.setArray(i++, c.createArrayOf("text", counted));
+            ps.setString(i, provider);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getLong(1));
+                }
+            }
+        }
+        return written;
     }
 
     /**
@@ -585,8 +834,17 @@ public class SmsDispatcher {
     // ---- 3. record ------------------------------------------------------------------------------
 
     private static Void record(Connection c, UUID token, List<Change> changes, List<Attempt> attempts, Map<Long, Claimed> rows,
-            String provider) throws SQLException {
-        Set<Long> recorded = settle(c, token, changes, attempts, provider);
+            String provider, long[] batches) throws SQLException {
+        Set<Long> recorded;
+        if (batches == null) {
+            recorded = settle(c, token, changes, attempts, provider);
+        } else {
+            recorded = insertStates(c, changes, rows, provider, token, batches);
+            List<Attempt> ours = attempts.stream().filter(a -> recorded.contains(a.id())).toList();
+            if (!ours.isEmpty()) {
+                insertAttempts(c, ours);
+            }
+        }
         if (recorded.size() < changes.size()) {
             LOG.warnf("%d SMS results not recorded: another round took the messages after their lease ended",
                     changes.size() - recorded.size());

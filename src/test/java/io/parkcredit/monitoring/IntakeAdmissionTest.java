@@ -57,8 +57,8 @@ class IntakeAdmissionTest {
     void aMessageDueLongerThanTheLagHoldsRequestsBackForAtMostTheWait() throws Exception {
         Firm firm = MonitoringFixtures.firm("积压");
         post(List.of(event(firm.uscc(), "TAX_ARREARS", "GENERAL", LocalDate.now(ClockProducer.PARK_ZONE).minusDays(1), "欠税")));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update sms_states s"
-                + " set next_attempt_at = now() - interval '10 minutes' from sms_messages m where m.id = s.id and m.uscc = ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update sms_batches b"
+                + " set due_at = now() - interval '10 minutes' from sms_messages m where m.id = any(b.message_ids) and m.uscc = ?")) {
             ps.setString(1, firm.uscc());
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }

@@ -246,7 +246,7 @@ class SmsExactlyOnceTest {
             try (Statement s = c.createStatement()) {
                 s.execute("set local lock_timeout = '200ms'");
             }
-            try (PreparedStatement ps = c.prepareStatement("select id from sms_outbox where id = any(?) order by id for update nowait")) {
+            try (PreparedStatement ps = c.prepareStatement("select id from sms_states where id = any(?) order by id for update nowait")) {
                 ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     int n = 0;
