@@ -1,6 +1,7 @@
 package io.parkcredit.bundle;
 
 import io.parkcredit.shared.FieldProblem;
+import io.parkcredit.shared.db.CopyWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -74,7 +74,8 @@ public class EventIntake {
             }
             Map<String, StoredEvent> created = insert(c, rows);
             if (!created.isEmpty()) {
-                pass.processEvents(created.values().stream().mapToLong(StoredEvent::id).toArray(), LocalDate.now(clock));
+                pass.processNew(created.values().stream().sorted(java.util.Comparator.comparingLong(StoredEvent::id)).map(e -> new MonitoringPass.NewEvent(e.id(), e.source(), e.eventNo(),
+                        e.uscc(), e.type(), e.severity(), e.occurredOn(), e.title())).toList(), LocalDate.now(clock));
             }
             return stored(c, rows, created);
         } catch (SQLException e) {

@@ -1,6 +1,8 @@
 package io.parkcredit.monitoring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkcredit.enterprise.EventType;
+import io.parkcredit.shared.db.CopyWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -13,12 +15,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * Turns newly stored credit events into alerts and SMS (DOMAIN.md §6), set-based. Every event a
@@ -53,6 +61,9 @@ public class MonitoringPass {
     @Inject
     SmsDispatcher dispatcher;
 
+    @Inject
+    ObjectMapper json;
+
     /** What one pass did. */
     public record PassResult(int events, int alerts, int sms) {
     }
@@ -63,6 +74,197 @@ public class MonitoringPass {
      */
     public PassResult processEvents(long[] eventIds, LocalDate today) {
         return run(eventIds, Integer.MAX_VALUE, today);
+    }
+
+    /** A credit event the calling transaction has just stored, as the intake read it back. */
+    public record NewEvent(long id, String source, String eventNo, String uscc, String type, String severity,
+            LocalDate occurredOn, String title) {
+    }
+
+    /** An alert rule as the pass applies it. */
+    record Rule(long id, String eventType, String severity, String level, boolean notifyFirm, boolean notifyOfficers,
+            boolean notifyInstitutions, boolean sms, String templateCode, String template, boolean enabled) {
+    }
+
+    /**
+     * The rule an event matches: the most specific one for its type and severity (type before
+     * severity; an event without a severity counts as GENERAL), or none when there is none or the
+     * winner is disabled. The same choice as the statement of {@link #processEvents}.
+     */
+    static Optional<Rule> ruleFor(List<Rule> rules, String type, String severity) {
+        String sev = severity == null ? "GENERAL" : severity;
+        Rule best = null;
+        int bestRank = -1;
+        for (Rule r : rules) {
+            boolean typeFits = r.eventType().equals(type) || r.eventType().equals("*");
+            boolean severityFits = r.severity().equals(sev) || r.severity().equals("*");
+            if (!typeFits || !severityFits) {
+                continue;
+            }
+            int rank = (r.eventType().equals("*") ? 0 : 2) + (r.severity().equals("*") ? 0 : 1);
+            if (rank > bestRank) {
+                best = r;
+                bestRank = rank;
+            }
+        }
+        return best == null || !best.enabled() ? Optional.empty() : Optional.of(best);
+    }
+
+    /** The channels of an alert under its rule, as the alert row lists them. */
+    static String channels(Rule r) {
+        List<String> c = new ArrayList<>(3);
+        if (r.notifyOfficers()) {
+            c.add("INBOX");
+        }
+        if (r.sms() && r.notifyFirm()) {
+            c.add("SMS");
+        }
+        if (r.notifyInstitutions()) {
+            c.add("INSTITUTIONS");
+        }
+        return String.join(",", c);
+    }
+
+    /**
+     * Processes events the calling transaction has just stored (the intake API's), with the queue
+     * trigger switched off for it: their alerts and firm SMS are decided here, from the events as
+     * stored, the rules and the firms read once, and written by {@code COPY} (a request's rows in
+     * one stream per table, no per-row conflict check: a new event has no alert yet). Should an alert
+     * of one of them exist after all, the events go through {@link #processEvents} instead, whose
+     * statement skips what exists. Must run in that transaction.
+     */
+    public PassResult processNew(List<NewEvent> events, LocalDate today) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Rule> rules = rules(c);
+            LocalDate recentAfter = today.minusDays(config.recentDays());
+            List<NewEvent> alerting = new ArrayList<>();
+            List<Rule> matched = new ArrayList<>();
+            for (NewEvent e : events) {
+                EventType type = EventType.valueOf(e.type());
+                if (!type.negative() || !e.occurredOn().isAfter(recentAfter)) {
+                    continue;
+                }
+                Optional<Rule> rule = ruleFor(rules, e.type(), e.severity());
+                if (rule.isPresent()) {
+                    alerting.add(e);
+                    matched.add(rule.get());
+                }
+            }
+            if (alerting.isEmpty()) {
+                return new PassResult(events.size(), 0, 0);
+            }
+            String[] refs = alerting.stream().map(e -> "EVENT:" + e.source() + "/" + e.eventNo()).toArray(String[]::new);
+            if (anyAlert(c, refs)) {
+                return processEvents(events.stream().mapToLong(NewEvent::id).toArray(), today);
+            }
+            Map<String, String[]> firms = firms(c, alerting);
+            long[] ids = new long[alerting.size()];
+            Timestamp now = alertIds(c, ids);
+            String at = now.toInstant().toString();
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            try (CopyWriter w = new CopyWriter(copy.copyIn("copy monitoring_alerts (id, ref, kind, uscc, event_id, level,"
+                    + " channels, title, reason, rule_id, accepted_at) from stdin"), false)) {
+                for (int i = 0; i < ids.length; i++) {
+                    NewEvent e = alerting.get(i);
+                    Rule r = matched.get(i);
+                    w.row(0, new String[] {Long.toString(ids[i]), refs[i], "EVENT", e.uscc(), Long.toString(e.id()), r.level(),
+                            channels(r), alertTitle(e), "rule " + r.id() + " (" + r.eventType() + " / " + r.severity()
+                                    + ") matched " + e.type() + " / " + (e.severity() == null ? "-" : e.severity()),
+                            Long.toString(r.id()), at});
+                }
+                w.finish();
+            }
+            int sms = 0;
+            try (CopyWriter w = new CopyWriter(copy.copyIn("copy sms_messages (dedup_key, alert_id, uscc, mobile, template_code,"
+                    + " params, text, urgent, accepted_at) from stdin"), false)) {
+                for (int i = 0; i < ids.length; i++) {
+                    NewEvent e = alerting.get(i);
+                    Rule r = matched.get(i);
+                    String[] firm = firms.get(e.uscc());
+                    if (!r.sms() || !r.notifyFirm() || firm == null || firm[1] == null) {
+                        continue;
+                    }
+                    Map<String, String> values = new LinkedHashMap<>();
+                    values.put("firm", firm[0]);
+                    values.put("title", alertTitle(e));
+                    values.put("type", EventType.valueOf(e.type()).label());
+                    values.put("date", e.occurredOn().toString());
+                    w.row(0, new String[] {"FIRM:" + e.uscc() + ":" + refs[i], Long.toString(ids[i]), e.uscc(), firm[1],
+                            r.templateCode(), json.writeValueAsString(values), SmsTemplate.render(r.template(), values),
+                            "SERIOUS".equals(e.severity()) ? "t" : "f", at});
+                    sms++;
+                }
+                w.finish();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalStateException("SMS parameters not written: " + ex.getMessage(), ex);
+            }
+            linkInstitutions(c, ids, today);
+            sms += insertInstitutionSms(c, ids);
+            wakeOnCommit();
+            return new PassResult(events.size(), ids.length, sms);
+        } catch (SQLException e) {
+            throw new IllegalStateException("monitoring pass failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An alert's title: the event's, or its type's name when it has none. */
+    private static String alertTitle(NewEvent e) {
+        return e.title() == null || e.title().isEmpty() ? EventType.valueOf(e.type()).label() : e.title();
+    }
+
+    private static List<Rule> rules(Connection c) throws SQLException {
+        List<Rule> rules = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, event_type, severity, level, notify_firm, notify_officers,"
+                + " notify_institutions, sms, template_code, template, enabled from monitoring_rules");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rules.add(new Rule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
+                        rs.getBoolean(11)));
+            }
+        }
+        return rules;
+    }
+
+    private static boolean anyAlert(Connection c, String[] refs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from monitoring_alerts where ref = any(?))")) {
+            ps.setArray(1, c.createArrayOf("text", refs));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** uscc → {name, contact mobile} of the events' firms. */
+    private static Map<String, String[]> firms(Connection c, List<NewEvent> events) throws SQLException {
+        Map<String, String[]> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select f.uscc, f.name, f.contact_mobile from unnest(?::text[]) u (x)"
+                + " join enterprises f on f.uscc = (u.x::char(18) collate \"C\")")) {
+            ps.setArray(1, c.createArrayOf("text", events.stream().map(NewEvent::uscc).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Draws the alerts' ids from their sequence; returns the transaction's start (the events' acceptance). */
+    private static Timestamp alertIds(Connection c, long[] ids) throws SQLException {
+        Timestamp now = null;
+        try (PreparedStatement ps = c.prepareStatement("select nextval(pg_get_serial_sequence('monitoring_alerts', 'id')),"
+                + " now() from generate_series(1, ?)")) {
+            ps.setInt(1, ids.length);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                    now = rs.getTimestamp(2);
+                }
+            }
+        }
+        return now;
     }
 
     /** Processes up to {@code limit} queued events, oldest first; must run in a transaction. */

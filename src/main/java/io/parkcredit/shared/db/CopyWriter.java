@@ -1,4 +1,4 @@
-package io.parkcredit.bundle;
+package io.parkcredit.shared.db;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -8,7 +8,7 @@ import org.postgresql.copy.CopyIn;
  * Streams rows into a PostgreSQL {@code COPY … FROM STDIN} in text format, encoding straight into
  * a byte buffer of a few hundred kilobytes, so memory stays flat whatever the file size.
  */
-final class CopyWriter implements AutoCloseable {
+public final class CopyWriter implements AutoCloseable {
 
     private static final int FLUSH_AT = 256 * 1024;
 
@@ -18,13 +18,13 @@ final class CopyWriter implements AutoCloseable {
     private int pos;
 
     /** @param withLine true when the first column receives the row's line number */
-    CopyWriter(CopyIn copy, boolean withLine) {
+    public CopyWriter(CopyIn copy, boolean withLine) {
         this.copy = copy;
         this.withLine = withLine;
     }
 
     /** Writes a row: the line number when asked for, then the values (null = SQL NULL). */
-    void row(long line, String[] values) throws SQLException {
+    public void row(long line, String[] values) throws SQLException {
         boolean first = true;
         if (withLine) {
             ascii(Long.toString(line));
@@ -108,7 +108,7 @@ final class CopyWriter implements AutoCloseable {
     }
 
     /** Sends what is buffered and ends the COPY. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         return copy.endCopy();
     }
