@@ -235,10 +235,15 @@ class MonitoringLoad {
                     + " while %d threads run the server's own dispatcher code (claim, cap counters, record; its SQL) over"
                     + " JDBC with a sender that takes every message at once: ingest **%,.0f events/s**; every message"
                     + " recorded SENT after %.1f s: **%,.0f events/s end to end**; dispatcher %,.0f messages/s. The API"
-                    + " reached **%.2f** of the ceiling's ingest and **%.2f** of its end-to-end rate.%n%n", pipeline.events,
+                    + " reached **%.2f** of the ceiling's ingest and **%.2f** of its end-to-end rate. CPU of the ceiling"
+                    + " (cores on average until the last message was recorded): PostgreSQL %.2f, its JDBC clients and"
+                    + " dispatcher threads %.2f, whole machine %.2f; **PostgreSQL %.0f µs per event**, the clients %.0f µs."
+                    + " The API phase: PostgreSQL %.0f µs and the server %.0f µs per event.%n%n", pipeline.events,
                     clients, chunk, pipeline.threads, pipeline.ingestRate(), pipeline.endSeconds(), pipeline.endRate(),
                     pipeline.dispatchRate(), ingestRate(open) / pipeline.ingestRate(),
-                    (open.total / ((open.lastArrival.get() - open.start) / 1e9)) / pipeline.endRate()));
+                    (open.total / ((open.lastArrival.get() - open.start) / 1e9)) / pipeline.endRate(),
+                    pipeline.cores(1), pipeline.cores(2), pipeline.cores(3), pipeline.dbMicrosPerEvent(),
+                    pipeline.clientMicrosPerEvent(), profile.dbMicros / open.total, profile.serverMicros / open.total));
         }
         md.append("Profile of the open phase: ").append(profile.summary()).append("\n\n");
         statements.report(md, "the open phase");
@@ -530,7 +535,23 @@ class MonitoringLoad {
     }
 
     /** The whole path's ceiling: what it did. */
-    record Pipeline(int events, int threads, long start, long ingestEnd, long allSent, long firstSent) {
+    record Pipeline(int events, int threads, long start, long ingestEnd, long allSent, long firstSent, long[] cpuBefore,
+            long[] cpuAfter) {
+        /** PostgreSQL's CPU per event end to end, µs (ticks of 10 ms). */
+        double dbMicrosPerEvent() {
+            return (cpuAfter[1] - cpuBefore[1]) * 10_000.0 / events;
+        }
+
+        /** This JVM's CPU per event (the COPY clients and the dispatcher code), µs. */
+        double clientMicrosPerEvent() {
+            return (cpuAfter[2] - cpuBefore[2]) / 1_000.0 / events;
+        }
+
+        double cores(int k) {
+            double wall = endSeconds();
+            return k == 2 ? (cpuAfter[2] - cpuBefore[2]) / 1e9 / wall : (cpuAfter[k] - cpuBefore[k]) / 100.0 / wall;
+        }
+
         double ingestRate() {
             return events / ((ingestEnd - start) / 1e9);
         }
@@ -593,6 +614,7 @@ class MonitoringLoad {
         AtomicInteger nextChunk = new AtomicInteger();
         int requests = (events + chunk - 1) / chunk;
         java.util.concurrent.atomic.AtomicBoolean ingesting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        long[] cpuBefore = ProcessCpu.snapshot(ProcessHandle.current().pid());
         long start = System.nanoTime();
         long[] ingestEnd = new long[1];
         List<Thread> ts = new ArrayList<>();
@@ -675,8 +697,9 @@ class MonitoringLoad {
             }
         }
         long allSent = System.nanoTime();
+        long[] cpuAfter = ProcessCpu.snapshot(ProcessHandle.current().pid());
         assertThat(sent.get()).as("messages the ceiling's dispatcher sent").isEqualTo(total);
-        return new Pipeline(events, threads, start, ingestEnd[0], allSent, firstSent.get());
+        return new Pipeline(events, threads, start, ingestEnd[0], allSent, firstSent.get(), cpuBefore, cpuAfter);
     }
 
     private static String csv(String v) {
@@ -809,6 +832,9 @@ class MonitoringLoad {
         long samples;
         long busy;
         String summary = "";
+        /** CPU of the server and of PostgreSQL over the phase, µs. */
+        volatile double serverMicros;
+        volatile double dbMicros;
 
         void run() {
             try (Connection c = jdbc(); PreparedStatement ps = c.prepareStatement("""
@@ -828,6 +854,8 @@ class MonitoringLoad {
                 }
                 long[] after = cpu();
                 double wall = (System.nanoTime() - t0) / 1e9;
+                serverMicros = (after[0] - before[0]) * 10_000.0;
+                dbMicros = (after[1] - before[1]) * 10_000.0;
                 StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "CPU over %.0f s (cores busy on average):"
                         + " server %.2f, PostgreSQL %.2f, generator and gateway %.2f, whole machine %.2f. Busy PostgreSQL"
                         + " backends per sample: %.2f; of them: ", wall, (after[0] - before[0]) / 100.0 / wall,
