@@ -590,23 +590,11 @@ public class SmsDispatcher {
      */
     private static Set<Long> insertStates(Connection c, List<Change> changes, Map<Long, Claimed> rows, String provider,
             UUID token, long[] batches) throws SQLException {
-        int n = changes.size();
-        Object[] ids = new Object[n], statuses = new Object[n], reasons = new Object[n], counts = new Object[n],
-                nexts = new Object[n], sentAts = new Object[n], providerIds = new Object[n], errors = new Object[n],
-                counted = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Change ch = changes.get(i);
-            ids[i] = ch.id();
-            statuses[i] = ch.status();
-            reasons[i] = ch.reason();
-            counts[i] = ch.attempts();
-            nexts[i] = Timestamp.from(ch.next());
-            sentAts[i] = ch.sentAt() == null ? null : Timestamp.from(ch.sentAt());
-            providerIds[i] = ch.providerId();
-            errors[i] = ch.error();
+        // the day whose cap slot a message keeps (none when the round gives it back)
+        Object[][] v = columns(changes, ch -> {
             LocalDate day = ch.release() ? null : rows.get(ch.id()).countedOn();
-            counted[i] = day == null ? null : day.toString();
-        }
+            return day == null ? null : day.toString();
+        });
         String ours = token == null ? "" : " and v.id in (select unnest(message_ids) from gone)";
         Set<Long> written = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement((token == null ? "with "
@@ -623,15 +611,7 @@ public class SmsDispatcher {
                 ps.setArray(i++, c.createArrayOf("bigint", java.util.Arrays.stream(batches).boxed().toArray()));
                 ps.setObject(i++, token);
             }
-            ps.setArray(i++, c.createArrayOf("bigint", ids));
-            ps.setArray(i++, c.createArrayOf("text", statuses));
-            ps.setArray(i++, c.createArrayOf("text", reasons));
-            ps.setArray(i++, c.createArrayOf("integer", counts));
-            ps.setArray(i++, c.createArrayOf("timestamptz", nexts));
-            ps.setArray(i++, c.createArrayOf("timestamptz", sentAts));
-            ps.setArray(i++, c.createArrayOf("text", providerIds));
-            ps.setArray(i++, c.createArrayOf("text", errors));
-            ps.setArray(i++, c.createArrayOf("text", counted));
+            i = bind(c, ps, i, v, "text");
             ps.setString(i, provider);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -863,27 +843,43 @@ public class SmsDispatcher {
     }
 
     /**
+     * The rows' new states as the columns of an {@code unnest}: id, status, reason, attempts, next
+     * attempt, sent at, provider id, error, and a last column of the caller's.
+     */
+    private static Object[][] columns(List<Change> changes, java.util.function.Function<Change, Object> last) {
+        int n = changes.size();
+        Object[][] v = new Object[9][n];
+        for (int i = 0; i < n; i++) {
+            Change ch = changes.get(i);
+            v[0][i] = ch.id();
+            v[1][i] = ch.status();
+            v[2][i] = ch.reason();
+            v[3][i] = ch.attempts();
+            v[4][i] = Timestamp.from(ch.next());
+            v[5][i] = ch.sentAt() == null ? null : Timestamp.from(ch.sentAt());
+            v[6][i] = ch.providerId();
+            v[7][i] = ch.error();
+            v[8][i] = last.apply(ch);
+        }
+        return v;
+    }
+
+    /** Binds {@link #columns} from parameter {@code at} on; the next parameter's index. */
+    private static int bind(Connection c, PreparedStatement ps, int at, Object[][] v, String lastType) throws SQLException {
+        String[] types = {"bigint", "text", "text", "integer", "timestamptz", "timestamptz", "text", "text", lastType};
+        for (int k = 0; k < types.length; k++) {
+            ps.setArray(at + k, c.createArrayOf(types[k], v[k]));
+        }
+        return at + types.length;
+    }
+
+    /**
      * Writes the rows' new state (only rows still claimed by this round) and their attempt rows in
      * one statement; the ids written.
      */
     private static Set<Long> settle(Connection c, UUID token, List<Change> changes, List<Attempt> attempts, String provider)
             throws SQLException {
-        int n = changes.size();
-        Object[] ids = new Object[n], statuses = new Object[n], reasons = new Object[n], counts = new Object[n],
-                nexts = new Object[n], sentAts = new Object[n], providerIds = new Object[n], errors = new Object[n],
-                releases = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Change ch = changes.get(i);
-            ids[i] = ch.id();
-            statuses[i] = ch.status();
-            reasons[i] = ch.reason();
-            counts[i] = ch.attempts();
-            nexts[i] = Timestamp.from(ch.next());
-            sentAts[i] = ch.sentAt() == null ? null : Timestamp.from(ch.sentAt());
-            providerIds[i] = ch.providerId();
-            errors[i] = ch.error();
-            releases[i] = ch.release();
-        }
+        Object[][] v = columns(changes, Change::release);
         int m = attempts.size();
         Object[] aIds = new Object[m], aNos = new Object[m], aAts = new Object[m], outcomes = new Object[m], details = new Object[m];
         for (int i = 0; i < m; i++) {
@@ -909,15 +905,7 @@ public class SmsDispatcher {
                 + " from unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::text[], ?::text[]) a (id, attempt, at, outcome, detail)"
                 + " where a.id in (select id from upd) on conflict do nothing)"
                 + " select id from upd")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids));
-            ps.setArray(2, c.createArrayOf("text", statuses));
-            ps.setArray(3, c.createArrayOf("text", reasons));
-            ps.setArray(4, c.createArrayOf("integer", counts));
-            ps.setArray(5, c.createArrayOf("timestamptz", nexts));
-            ps.setArray(6, c.createArrayOf("timestamptz", sentAts));
-            ps.setArray(7, c.createArrayOf("text", providerIds));
-            ps.setArray(8, c.createArrayOf("text", errors));
-            ps.setArray(9, c.createArrayOf("boolean", releases));
+            bind(c, ps, 1, v, "boolean");
             ps.setString(10, provider);
             ps.setObject(11, token);
             ps.setArray(12, c.createArrayOf("bigint", aIds));

@@ -71,19 +71,15 @@ class SmsBatchTest {
     }
 
     private long stateRows(List<Long> ids) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from sms_states where id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return countOf("select count(*) from sms_states where id = any(?)", ids);
     }
 
     private long batchesHolding(List<Long> ids) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from sms_batches where message_ids && ?")) {
+        return countOf("select count(*) from sms_batches where message_ids && ?", ids);
+    }
+
+    private long countOf(String sql, List<Long> ids) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
