@@ -67,7 +67,7 @@ public class EventIntake {
         currentUser.require(Action.CREDIT_EVENT_REPORT);
         List<Row> rows = parse(body);
         try (Connection c = dataSource.getConnection()) {
-            checkFirms(c, rows, body.isArray());
+            Map<String, MonitoringPass.FirmContact> firms = checkFirms(c, rows, body.isArray());
             // this transaction alerts on its own events (below): the queue trigger leaves them out
             try (java.sql.Statement st = c.createStatement()) {
                 st.execute("set local parkcredit.monitoring_inline = 'on'");
@@ -75,7 +75,7 @@ public class EventIntake {
             Map<String, StoredEvent> created = insert(c, rows);
             if (!created.isEmpty()) {
                 pass.processNew(created.values().stream().sorted(java.util.Comparator.comparingLong(StoredEvent::id)).map(e -> new MonitoringPass.NewEvent(e.id(), e.source(), e.eventNo(),
-                        e.uscc(), e.type(), e.severity(), e.occurredOn(), e.title())).toList(), LocalDate.now(clock));
+                        e.uscc(), e.type(), e.severity(), e.occurredOn(), e.title())).toList(), firms, LocalDate.now(clock));
             }
             return stored(c, rows, created);
         } catch (SQLException e) {
@@ -214,21 +214,23 @@ public class EventIntake {
         }
     }
 
-    private static void checkFirms(Connection c, List<Row> rows, boolean array) throws SQLException {
-        Set<String> known = new HashSet<>();
+    /** The events' firms as the monitoring pass needs them (name, contact mobile); refuses firms not in the registry. */
+    private static Map<String, MonitoringPass.FirmContact> checkFirms(Connection c, List<Row> rows, boolean array)
+            throws SQLException {
+        Map<String, MonitoringPass.FirmContact> known = new HashMap<>();
         // the arrays' text is compared under the columns' "C" collation so that the key indexes are used
-        try (PreparedStatement ps = c.prepareStatement("select e.uscc from unnest(?::text[]) u (x)"
+        try (PreparedStatement ps = c.prepareStatement("select e.uscc, e.name, e.contact_mobile from unnest(?::text[]) u (x)"
                 + " join enterprises e on e.uscc = (u.x::char(18) collate \"C\")")) {
             ps.setArray(1, c.createArrayOf("text", rows.stream().map(Row::uscc).distinct().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    known.add(rs.getString(1));
+                    known.put(rs.getString(1), new MonitoringPass.FirmContact(rs.getString(2), rs.getString(3)));
                 }
             }
         }
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < rows.size() && problems.size() < 1000; i++) {
-            if (!known.contains(rows.get(i).uscc())) {
+            if (!known.containsKey(rows.get(i).uscc())) {
                 problems.add(FieldProblem.of((array ? "[" + i + "]." : "") + "uscc",
                         "no enterprise " + rows.get(i).uscc() + " in the registry"));
             }
@@ -236,6 +238,7 @@ public class EventIntake {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid("events name firms that are not in the registry", problems);
         }
+        return known;
     }
 
     /** Inserts the rows that are new; returns them as stored, by {@link #key}. */

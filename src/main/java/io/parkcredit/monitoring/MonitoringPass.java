@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +80,10 @@ public class MonitoringPass {
             LocalDate occurredOn, String title) {
     }
 
+    /** A firm as its SMS needs it: its name and contact mobile (null: it gets no SMS). */
+    public record FirmContact(String name, String mobile) {
+    }
+
     /** An alert rule as the pass applies it. */
     record Rule(long id, String eventType, String severity, String level, boolean notifyFirm, boolean notifyOfficers,
             boolean notifyInstitutions, boolean sms, String templateCode, String template, boolean enabled) {
@@ -128,12 +131,12 @@ public class MonitoringPass {
     /**
      * Processes events the calling transaction has just stored (the intake API's), with the queue
      * trigger switched off for it: their alerts and firm SMS are decided here, from the events as
-     * stored, the rules and the firms read once, and written by {@code COPY} (a request's rows in
+     * stored, the rules read once and the firms the intake read when it checked them, and written by {@code COPY} (a request's rows in
      * one stream per table, no per-row conflict check: a new event has no alert yet). Should an alert
      * of one of them exist after all, the events go through {@link #processEvents} instead, whose
      * statement skips what exists. Must run in that transaction.
      */
-    public PassResult processNew(List<NewEvent> events, LocalDate today) {
+    public PassResult processNew(List<NewEvent> events, Map<String, FirmContact> firms, LocalDate today) {
         try (Connection c = dataSource.getConnection()) {
             List<Rule> rules = rules(c);
             LocalDate recentAfter = today.minusDays(config.recentDays());
@@ -157,7 +160,6 @@ public class MonitoringPass {
             if (anyAlert(c, refs)) {
                 return processEvents(events.stream().mapToLong(NewEvent::id).toArray(), today);
             }
-            Map<String, String[]> firms = firms(c, alerting);
             long[] ids = new long[alerting.size()];
             Timestamp now = alertIds(c, ids);
             String at = now.toInstant().toString();
@@ -180,16 +182,16 @@ public class MonitoringPass {
                 for (int i = 0; i < ids.length; i++) {
                     NewEvent e = alerting.get(i);
                     Rule r = matched.get(i);
-                    String[] firm = firms.get(e.uscc());
-                    if (!r.sms() || !r.notifyFirm() || firm == null || firm[1] == null) {
+                    FirmContact firm = firms.get(e.uscc());
+                    if (!r.sms() || !r.notifyFirm() || firm == null || firm.mobile() == null) {
                         continue;
                     }
                     Map<String, String> values = new LinkedHashMap<>();
-                    values.put("firm", firm[0]);
+                    values.put("firm", firm.name());
                     values.put("title", alertTitle(e));
                     values.put("type", EventType.valueOf(e.type()).label());
                     values.put("date", e.occurredOn().toString());
-                    w.row(0, new String[] {"FIRM:" + e.uscc() + ":" + refs[i], Long.toString(ids[i]), e.uscc(), firm[1],
+                    w.row(0, new String[] {"FIRM:" + e.uscc() + ":" + refs[i], Long.toString(ids[i]), e.uscc(), firm.mobile(),
                             r.templateCode(), json.writeValueAsString(values), SmsTemplate.render(r.template(), values),
                             "SERIOUS".equals(e.severity()) ? "t" : "f", at});
                     sms++;
@@ -234,21 +236,6 @@ public class MonitoringPass {
                 return rs.getBoolean(1);
             }
         }
-    }
-
-    /** uscc → {name, contact mobile} of the events' firms. */
-    private static Map<String, String[]> firms(Connection c, List<NewEvent> events) throws SQLException {
-        Map<String, String[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select f.uscc, f.name, f.contact_mobile from unnest(?::text[]) u (x)"
-                + " join enterprises f on f.uscc = (u.x::char(18) collate \"C\")")) {
-            ps.setArray(1, c.createArrayOf("text", events.stream().map(NewEvent::uscc).distinct().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                }
-            }
-        }
-        return out;
     }
 
     /** Draws the alerts' ids from their sequence; returns the transaction's start (the events' acceptance). */

@@ -131,18 +131,10 @@ class SmsBatchTest {
         Duration lease = config.sms().lease();
         Instant t = at(TOMORROW, 10, 0);
         RecordingSender provider = new RecordingSender();
-        SmsSender crashing = new SmsSender() {
-            @Override
-            public String name() {
-                return "recording";
-            }
-
-            @Override
-            public Outcome send(Message m) {
-                provider.send(m);
-                throw new SmsExactlyOnceTest.Crash();
-            }
-        };
+        SmsSender crashing = MonitoringFixtures.sender("recording", m -> {
+            provider.send(m);
+            throw new SmsExactlyOnceTest.Crash();
+        });
 
         assertThatThrownBy(() -> dispatcher.dispatchBatches(t, crashing, MonitoringFixtures.policy(10), 500, scope))
                 .isInstanceOf(SmsExactlyOnceTest.Crash.class);

@@ -91,17 +91,7 @@ class SmsExactlyOnceTest {
     private SmsSender http() {
         HttpGatewaySender.Settings settings = new HttpGatewaySender.Settings("http://localhost:" + fake.port() + "/sms/send",
                 "AK-test", SECRET, "园区信用通", Duration.ofSeconds(10));
-        return new SmsSender() {
-            @Override
-            public String name() {
-                return "http";
-            }
-
-            @Override
-            public Outcome send(Message m) {
-                return gateway.send(settings, m, T.toEpochMilli());
-            }
-        };
+        return MonitoringFixtures.sender("http", m -> gateway.send(settings, m, T.toEpochMilli()));
     }
 
     /** outId → how many times the gateway accepted it. */
@@ -141,19 +131,11 @@ class SmsExactlyOnceTest {
         assertThat(lease).isEqualTo(Duration.ofMinutes(1));
 
         // round 1: the gateway accepts the first message, then the instance dies before recording anything
-        SmsSender crashing = new SmsSender() {
-            @Override
-            public String name() {
-                return "http";
-            }
-
-            @Override
-            public Outcome send(Message m) {
-                Outcome o = http.send(m);
-                assertThat(o.sent()).isTrue();
-                throw new Crash();
-            }
-        };
+        SmsSender crashing = MonitoringFixtures.sender("http", m -> {
+            SmsSender.Outcome o = http.send(m);
+            assertThat(o.sent()).isTrue();
+            throw new Crash();
+        });
         assertThatThrownBy(() -> dispatcher.dispatch(T, crashing, MonitoringFixtures.policy(10), 5, scope))
                 .isInstanceOf(Crash.class);
         Map<Long, Integer> afterCrash = accepted();
@@ -222,20 +204,12 @@ class SmsExactlyOnceTest {
         SmsSender http = http();
         CountDownLatch sending = new CountDownLatch(1);
         AtomicBoolean answered = new AtomicBoolean();
-        SmsSender observed = new SmsSender() {
-            @Override
-            public String name() {
-                return "http";
-            }
-
-            @Override
-            public Outcome send(Message m) {
-                sending.countDown();
-                Outcome o = http.send(m);
-                answered.set(true);
-                return o;
-            }
-        };
+        SmsSender observed = MonitoringFixtures.sender("http", m -> {
+            sending.countDown();
+            SmsSender.Outcome o = http.send(m);
+            answered.set(true);
+            return o;
+        });
         CompletableFuture<SmsDispatcher.Round> round = CompletableFuture.supplyAsync(
                 () -> dispatcher.dispatch(T, observed, MonitoringFixtures.policy(10), 10, scope));
         assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();

@@ -87,6 +87,21 @@ public final class MonitoringFixtures {
         return new DispatchPolicy(LocalTime.of(22, 0), LocalTime.of(8, 0), cap, 3, Duration.ofSeconds(1), Duration.ofSeconds(4));
     }
 
+    /** A sender by its name and what it does with each message. */
+    public static SmsSender sender(String name, java.util.function.Function<SmsSender.Message, SmsSender.Outcome> send) {
+        return new SmsSender() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Outcome send(Message m) {
+                return send.apply(m);
+            }
+        };
+    }
+
     /** Records what it is asked to send; can be told to fail. */
     public static final class RecordingSender implements SmsSender {
         public final List<Message> sent = new CopyOnWriteArrayList<>();
